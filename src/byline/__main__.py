@@ -1,0 +1,171 @@
+"""Command line: ``byline [FILE]`` opens the reader; ``analyze`` and ``summary`` run headless.
+
+Only the reader imports Textual, and only once it is sure to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from byline import __version__
+from byline.analysis.source import ArticleError, ArticleSource, read_article
+from byline.resources import sample_article
+
+if TYPE_CHECKING:
+    from byline.tui.app import BylineApp
+
+COMMANDS = ("analyze", "summary")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        description="Read a news article in the terminal: entities, quotes with their "
+        "speakers, and an extractive summary.",
+        epilog="Other commands: 'byline analyze FILE...' prints the analysis as JSON Lines; "
+        "'byline summary FILE' prints or saves the Markdown summary. "
+        "Run 'byline COMMAND --help' for their options.",
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help="a text file to read, or - for standard input (default: the sample article)",
+    )
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    return parser
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline analyze",
+        description="Print one JSON object per article, one per line, in input order. "
+        "Exits 1 when any file failed (its line then holds 'path' and 'error').",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="text files (- for stdin)")
+    return parser
+
+
+def _summary_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline summary",
+        description="Print the article's Markdown summary, or save it with -o.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
+    parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
+    parser.add_argument(
+        "-f", "--force", action="store_true", help="replace OUTPUT without asking"
+    )
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"byline: {message}", file=sys.stderr)
+    return 1
+
+
+def run_analyze(files: Sequence[str]) -> int:
+    """Analyse each file and print its JSON line; 1 when any failed."""
+    from byline.analysis.export import to_json
+    from byline.analysis.pipeline import analyze
+
+    failed = False
+    for argument in files:
+        try:
+            source = read_article(argument)
+            record = to_json(analyze(source.text), argument)
+        except ArticleError as error:
+            failed = True
+            record = {"path": argument, "error": str(error)}
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def _confirm_replace(path: Path) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{path} exists. Replace it? [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
+def run_summary(argument: str, sentences: int | None, output: Path | None, force: bool) -> int:
+    """Print or save the Markdown summary of one article."""
+    from byline.analysis.export import summary_markdown, write_atomic
+    from byline.analysis.pipeline import analyze
+
+    if sentences is not None and sentences < 1:
+        return _fail("-n must be at least 1")
+    try:
+        source = read_article(argument)
+    except ArticleError as error:
+        return _fail(str(error))
+    markdown = summary_markdown(analyze(source.text), source.name, sentences)
+    if output is None:
+        sys.stdout.write(markdown)
+        return 0
+    output = output.expanduser()
+    if output.exists() and not output.is_dir() and not force and not _confirm_replace(output):
+        return _fail(f"{output} exists; not replaced (use --force to replace it)")
+    try:
+        write_atomic(output, markdown)
+    except OSError as error:
+        return _fail(f"cannot write {output}: {error.strerror or error}")
+    print(f"saved {output}", file=sys.stderr)
+    return 0
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, take keys from the terminal instead."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
+
+
+def make_app(source: ArticleSource | None = None) -> BylineApp:
+    """The reader app for ``source`` (the sample article when None)."""
+    from byline.tui.app import BylineApp
+
+    if source is None:
+        source = read_article(str(sample_article()))
+    return BylineApp(source)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "analyze":
+            return run_analyze(_analyze_parser().parse_args(args[1:]).files)
+        if args and args[0] == "summary":
+            options = _summary_parser().parse_args(args[1:])
+            return run_summary(options.file, options.sentences, options.output, options.force)
+        options = _reader_parser().parse_args(args)
+        try:
+            source = read_article(options.file) if options.file else None
+        except ArticleError as error:
+            return _fail(str(error))
+        if options.file == "-":
+            _reattach_terminal()
+        app = make_app(source)
+        app.run()
+        return app.return_code or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 141
+
+
+if __name__ == "__main__":
+    sys.exit(main())

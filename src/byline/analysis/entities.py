@@ -1,0 +1,163 @@
+"""Named entities: tag mentions, then merge the mentions of one thing into one entity.
+
+"Jack Ma" and a later "Ma" are one person; "Alibaba Group", "Alibaba" and "Alibaba’s"
+one organisation; an acronym joins the organisation it abbreviates. The entity's name is
+its fullest mention and its type the one most of its mentions carry. Must not import
+Textual.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from byline.analysis.model import ENTITY_TYPES, Entity, EntityType, Span, Token
+
+# Mentions are tagged per sentence: words in, BIO tags out.
+Tagger = Callable[[Sequence[Sequence[str]]], list[list[str]]]
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CONNECTORS = {"of", "the", "and", "&", "for", "de", "du", "la", "von", "van", "der"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep",
+               "gov", "president", "judge"}
+
+
+@dataclass
+class _Group:
+    type_votes: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    mentions: list[Span] = field(default_factory=list)
+
+    def best_name(self) -> str:
+        # Fullest form: most words, then most often used, then first seen.
+        order = list(self.names)
+        return max(order, key=lambda n: (len(n.split()), self.names[n], -order.index(n)))
+
+
+def mention_spans(
+    tokens: Sequence[Sequence[Token]], tags: Sequence[Sequence[str]]
+) -> list[tuple[Span, str]]:
+    """Character spans and types of the BIO chunks in ``tags``."""
+    found: list[tuple[Span, str]] = []
+    for sentence, sentence_tags in zip(tokens, tags, strict=True):
+        start: int | None = None
+        end = 0
+        kind = ""
+        for token, tag in zip(sentence, sentence_tags, strict=True):
+            inside = tag.startswith("I-") and start is not None and tag[2:] == kind
+            if inside:
+                end = token.end
+                continue
+            if start is not None:
+                found.append((Span(start, end), kind))
+                start = None
+            if tag != "O":
+                start, end, kind = token.start, token.end, tag[2:]
+        if start is not None:
+            found.append((Span(start, end), kind))
+    return found
+
+
+def _clean(name: str) -> str:
+    for suffix in _POSSESSIVE:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    return " ".join(name.split())
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """True when each word of ``name`` opens one run of the acronym's letters.
+
+    A word may give more than its initial, in order ("International AntiCounterfeiting
+    Coalition" is IACC), but every word must give its initial.
+    """
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or not acronym.isupper() or not acronym.isalpha():
+        return False
+
+    def match(letters: str, rest: list[str]) -> bool:
+        if not rest:
+            return not letters
+        word = rest[0].lower()
+        if not letters or letters[0].lower() != word[0]:
+            return False
+        # Take the initial, then try 0.. more letters found in order inside the word.
+        taken, position = 1, 1
+        while True:
+            if match(letters[taken:], rest[1:]):
+                return True
+            if taken >= len(letters):
+                return False
+            position = word.find(letters[taken].lower(), position)
+            if position == -1:
+                return False
+            taken, position = taken + 1, position + 1
+
+    return match(acronym, words)
+
+
+def _key_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS]
+
+
+def merge_mentions(text: str, mentions: Sequence[tuple[Span, str]]) -> tuple[Entity, ...]:
+    """Group typed mentions into entities, most mentioned first."""
+    groups: list[_Group] = []
+    by_name: dict[str, _Group] = {}
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    # Fullest names first, so a short form ("Ma") finds the full one ("Jack Ma").
+    for span, kind in sorted(ordered, key=lambda m: -len(_clean(m[0].text(text)).split())):
+        name = _clean(span.text(text))
+        if not name:
+            continue
+        group = by_name.get(name.lower()) or _find_partner(name, kind, groups)
+        if group is None:
+            group = _Group()
+            groups.append(group)
+        by_name.setdefault(name.lower(), group)
+        group.names[name] += 1
+        group.type_votes[kind] += 1
+        group.mentions.append(span)
+    entities = []
+    for group in groups:
+        kind = max(ENTITY_TYPES, key=lambda t: group.type_votes[t])
+        mentions = tuple(sorted(group.mentions, key=lambda s: s.start))
+        entities.append(Entity(name=group.best_name(), type=_as_type(kind), mentions=mentions))
+    entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
+    return tuple(entities)
+
+
+def _as_type(kind: str) -> EntityType:
+    for known in ENTITY_TYPES:
+        if kind == known:
+            return known
+    return "MISC"
+
+
+def _find_partner(name: str, kind: str, groups: Sequence[_Group]) -> _Group | None:
+    """An existing entity this shorter name or acronym refers to."""
+    words = _key_words(name)
+    if not words:
+        return None
+    for group in groups:
+        for full in group.names:
+            full_words = _key_words(full)
+            if len(name) > 1 and is_acronym_of(name, full):
+                return group
+            if len(words) >= len(full_words):
+                continue
+            # A person is named later by surname; an organisation by its head word(s).
+            if kind == "PER" or group.type_votes["PER"] > group.type_votes.total() / 2:
+                if words == full_words[-len(words) :]:
+                    return group
+            elif words == full_words[: len(words)]:
+                return group
+    return None
+
+
+def find_entities(text: str, tokens: Sequence[Sequence[Token]], tagger: Tagger) -> tuple[Entity, ...]:
+    """Tag every sentence's words with ``tagger`` and merge the mentions."""
+    tags = tagger([[token.text for token in sentence] for sentence in tokens])
+    return merge_mentions(text, mention_spans(tokens, tags))

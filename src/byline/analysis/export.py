@@ -1,0 +1,122 @@
+"""Turn an :class:`Analysis` into the JSON contract and the Markdown summary; write files safely.
+
+The JSON shape is a public contract (``byline analyze``): fields may be added, never
+changed. Must not import Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from byline.analysis.model import Analysis, Quote
+
+# Characters that would start Markdown structure if they opened a line or sat in text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_LINE_START_MARKERS = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+# C0/C1 controls (but tab/newline), and bidi overrides.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def to_json(analysis: Analysis, path: str) -> dict[str, Any]:
+    """The ``byline analyze`` record for one article."""
+    return {
+        "path": path,
+        "title": analysis.title,
+        "text": analysis.text,
+        "sentences": [
+            {"start": s.start, "end": s.end, "rank": s.rank, "paragraph": s.paragraph}
+            for s in analysis.sentences
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "mentions": [{"start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in analysis.entities
+        ],
+        "quotes": [_quote_json(q) for q in analysis.quotes],
+        "summary": list(analysis.summary),
+    }
+
+
+def _quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": quote.speaker,
+        "speaker_span": [quote.speaker_span.start, quote.speaker_span.end]
+        if quote.speaker_span
+        else None,
+        "cue": quote.cue,
+    }
+
+
+def markdown_text(text: str) -> str:
+    """Article text made safe to place inside Markdown: no structure, no controls."""
+    text = _CONTROLS.sub("", " ".join(text.split()))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_MARKERS.sub(r"\1\\\2", text)
+
+
+def summary_markdown(analysis: Analysis, source: str, size: int | None = None) -> str:
+    """The saved summary: title, source, the summary sentences and the key quotes."""
+    indices = analysis.summary if size is None else analysis.summary_of(size)
+    title = analysis.title or Path(source).stem
+    lines = [f"# {markdown_text(title)}", "", f"Source: {markdown_text(source)}", ""]
+    lines += ["## Summary", ""]
+    lines += [f"- {markdown_text(analysis.sentence_text(i))}" for i in indices] or ["(empty)"]
+    quotes = key_quotes(analysis)
+    if quotes:
+        lines += ["", "## Key quotes", ""]
+        for quote in quotes:
+            words = markdown_text(analysis.text[quote.start : quote.end])
+            speaker = markdown_text(quote.speaker) if quote.speaker else "unattributed"
+            lines.append(f"- {words} — {speaker}")
+    return "\n".join(lines) + "\n"
+
+
+def key_quotes(analysis: Analysis, limit: int = 5) -> list[Quote]:
+    """The quotes worth keeping in a summary: the longest attributed ones, in article order."""
+    attributed = [q for q in analysis.quotes if q.speaker] or list(analysis.quotes)
+    best = sorted(attributed, key=lambda q: q.end - q.start, reverse=True)[:limit]
+    return sorted(best, key=lambda q: q.start)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` atomically: temp file beside it, fsync, rename.
+
+    Raises:
+        OSError: the folder is missing or unwritable, the disk is full, or ``path`` is
+            a directory. The original file, if any, is then untouched.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a directory")
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,137 @@
+"""The one place byline touches NLTK: sentence splitting, word spans and POS tags.
+
+Models load from the NLTK data tree shipped in ``byline/models`` (never downloaded), and
+NLTK itself is imported lazily, on first use, so importing this module costs nothing on
+the reader's start-up path. Swap this module to change the NLP backend. Must not import
+Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from byline.resources import models_dir
+
+if TYPE_CHECKING:
+    from nltk.tag.perceptron import PerceptronTagger
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+_LOAD_LOCK = threading.Lock()
+
+# Word-level tokens in Penn Treebank style, with character offsets: clitics ('s, n't)
+# split off, dotted initialisms (U.S.) and numbers (5,000 / 3.5%) kept whole, every
+# other punctuation mark a token of its own.
+_TOKEN = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])              # U.S.  N.Y.
+    | \d+(?:[.,:/]\d+)*(?:%|\w+)?                 # 5,000  3.5%  2013  1990s
+    | \w+(?=n['’]t\b)                             # do|n't
+    | n['’]t\b
+    | (?<=\w)['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)\b   # 's 're
+    | \w+(?:[-‐–]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+|\.(?=\w))*   # e-commerce  L’Oréal
+    | \.{2,} | -{2,} | [!?]+
+    | \S
+    """,
+    re.VERBOSE,
+)
+
+# How the tagger's training data (Penn Treebank) writes what news copy types differently.
+_PTB_FORMS = {
+    "“": "``", "”": "''", "‘": "`", "’": "'", '"': "''", "—": "--", "–": "--",
+    "…": "...", "’s": "'s", "’S": "'S", "n’t": "n't", "’re": "'re", "’ve": "'ve",
+    "’ll": "'ll", "’d": "'d", "’m": "'m", "(": "-LRB-", ")": "-RRB-",
+}
+
+
+def _ensure_data_path() -> None:
+    import nltk
+
+    root = str(models_dir())
+    if root not in nltk.data.path:
+        # First, so a user's own NLTK data can never shadow the shipped models.
+        nltk.data.path.insert(0, root)
+
+
+@cache
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    with _LOAD_LOCK:
+        _ensure_data_path()
+        from nltk.data import find
+        from nltk.tokenize.punkt import PunktSentenceTokenizer, load_punkt_params
+
+        folder = find("tokenizers/punkt_tab/english/", paths=[str(models_dir())])
+        return PunktSentenceTokenizer(load_punkt_params(folder))
+
+
+@cache
+def _tagger() -> PerceptronTagger:
+    with _LOAD_LOCK:
+        _ensure_data_path()
+        from nltk.data import find
+        from nltk.tag.perceptron import PerceptronTagger
+
+        tagger = PerceptronTagger(load=False)
+        folder = find("taggers/averaged_perceptron_tagger_eng/", paths=[str(models_dir())])
+        tagger.load_from_json(lang="eng", loc=folder)
+        return tagger
+
+
+def load_models() -> None:
+    """Load every model now (to take the cost off the first analysis)."""
+    _sentence_tokenizer()
+    _tagger()
+
+
+def abbreviations() -> frozenset[str]:
+    """Lower-case abbreviations (no final period) the sentence model knows."""
+    return frozenset(_sentence_tokenizer()._params.abbrev_types)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as absolute ``(start, end)`` offsets."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if not chunk.strip():
+        return []
+    spans = _sentence_tokenizer().span_tokenize(chunk)
+    return [(start + s, start + e) for s, e in spans]
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word and punctuation tokens of ``text[start:end]`` as absolute offsets.
+
+    A period after a known abbreviation ("Mr.", "Inc.") stays on the word.
+    """
+    end = len(text) if end is None else end
+    known = abbreviations()
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text, start, end):
+        s, e = match.span()
+        if (
+            spans
+            and text[s] == "."
+            and e == s + 1
+            and spans[-1][1] == s
+            and text[spans[-1][0] : s].lower() in known
+        ):
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def ptb_form(word: str) -> str:
+    """The Penn Treebank spelling of a token, as the tagger was trained on."""
+    return _PTB_FORMS.get(word, word)
+
+
+def pos_tags(words: Sequence[str]) -> list[str]:
+    """Penn Treebank POS tags for one sentence's words."""
+    if not words:
+        return []
+    tagged: list[Any] = _tagger().tag([ptb_form(word) for word in words])
+    return [tag for _, tag in tagged]

@@ -1,0 +1,87 @@
+"""Reading an article from a file or standard input, with one-line errors.
+
+Decoding keeps the text exactly as the file holds it (offsets index the decoded content):
+UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252 for legacy 8-bit
+files. Must not import Textual.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest article byline opens (20 MiB): bigger files are refused, not truncated."""
+
+
+class ArticleError(Exception):
+    """An article that cannot be read; ``str(error)`` is a one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """An article's text and where it came from.
+
+    Attributes:
+        text: the decoded content; analysis offsets index it.
+        name: what to call it on screen ("story.txt", "stdin").
+        path: the file, or None for standard input.
+    """
+
+    text: str
+    name: str
+    path: Path | None
+
+
+def decode(data: bytes) -> str:
+    """Decode an article's bytes.
+
+    Raises:
+        ArticleError: the bytes look binary.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data:
+        raise ArticleError("looks like a binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_article(argument: str) -> ArticleSource:
+    """Read the article named on the command line ("-" is standard input).
+
+    Raises:
+        ArticleError: missing, a directory, unreadable, binary or too large.
+    """
+    if argument == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ArticleError(f"stdin: larger than the {MAX_BYTES // 2**20} MiB limit")
+        try:
+            return ArticleSource(decode(data), "stdin", None)
+        except ArticleError as error:
+            raise ArticleError(f"stdin: {error}") from None
+    path = Path(argument).expanduser()
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{argument}: is a directory, not an article")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{argument}: larger than the {MAX_BYTES // 2**20} MiB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{argument}: no such file") from None
+    except PermissionError:
+        raise ArticleError(f"{argument}: permission denied") from None
+    except OSError as error:
+        raise ArticleError(f"{argument}: {error.strerror or error}") from None
+    try:
+        return ArticleSource(decode(data), path.name, path)
+    except ArticleError as error:
+        raise ArticleError(f"{argument}: {error}") from None

@@ -1,0 +1,85 @@
+"""Merging tagged mentions into entities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from byline.analysis.entities import find_entities, mention_spans, merge_mentions
+from byline.analysis.model import Span, Token
+
+
+def _tokens(text: str) -> list[list[Token]]:
+    tokens, cursor = [], 0
+    for word in text.split():
+        start = text.index(word, cursor)
+        cursor = start + len(word)
+        tokens.append(Token(start, cursor, word))
+    return [tokens]
+
+
+def _tagger(tags: Sequence[str]):  # type: ignore[no-untyped-def]
+    return lambda sentences: [list(tags)]
+
+
+def test_mention_spans_from_bio() -> None:
+    text = "Jack Ma met Alibaba Group staff"
+    tokens = _tokens(text)
+    tags = [["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O"]]
+    assert [(s.text(text), k) for s, k in mention_spans(tokens, tags)] == [
+        ("Jack Ma", "PER"), ("Alibaba Group", "ORG")]
+
+
+def test_i_tag_of_other_type_starts_new_mention() -> None:
+    text = "Paris Hilton"
+    found = mention_spans(_tokens(text), [["B-LOC", "I-PER"]])
+    assert [(s.text(text), k) for s, k in found] == [("Paris", "LOC"), ("Hilton", "PER")]
+
+
+def test_surname_joins_full_name_and_fullest_name_wins() -> None:
+    text = "Ma spoke . Jack Ma spoke . Ma left"
+    tags = ["B-PER", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "O"]
+    entities = find_entities(text, _tokens(text), _tagger(tags))
+    assert len(entities) == 1
+    assert entities[0].name == "Jack Ma" and entities[0].type == "PER"
+    assert len(entities[0].mentions) == 3
+
+
+def test_possessive_and_head_word_join_organisation() -> None:
+    text = "Alibaba Group said Alibaba’s sales and Alibaba grew"
+    tags = ["B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "B-ORG", "O"]
+    (entity,) = find_entities(text, _tokens(text), _tagger(tags))
+    assert entity.name == "Alibaba Group"
+    assert [m.text(text) for m in entity.mentions] == ["Alibaba Group", "Alibaba’s", "Alibaba"]
+
+
+def test_acronym_joins_organisation() -> None:
+    text = "International Anticounterfeiting Coalition members left the IACC"
+    tags = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG"]
+    (entity,) = find_entities(text, _tokens(text), _tagger(tags))
+    assert entity.name == "International Anticounterfeiting Coalition"
+    assert len(entity.mentions) == 2
+
+
+def test_type_is_majority_vote() -> None:
+    text = "Gucci Gucci Gucci"
+    mentions = [(Span(0, 5), "ORG"), (Span(6, 11), "ORG"), (Span(12, 17), "PER")]
+    (entity,) = merge_mentions(text, mentions)
+    assert entity.type == "ORG"
+
+
+def test_unrelated_names_stay_apart_and_sorted_by_mentions() -> None:
+    text = "Nike Nike Chanel"
+    mentions = [(Span(0, 4), "ORG"), (Span(5, 9), "ORG"), (Span(10, 16), "ORG")]
+    entities = merge_mentions(text, mentions)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Nike", 2), ("Chanel", 1)]
+
+
+def test_acronym_rules() -> None:
+    from byline.analysis.entities import is_acronym_of
+
+    assert is_acronym_of("IACC", "International Anticounterfeiting Coalition")
+    assert is_acronym_of("EU", "European Union")
+    assert is_acronym_of("BBC", "British Broadcasting Corporation")
+    assert not is_acronym_of("IBM", "International Anticounterfeiting Coalition")
+    assert not is_acronym_of("Ma", "Jack Ma")
+    assert not is_acronym_of("NATO", "Nike")

@@ -1,0 +1,79 @@
+"""The JSON contract, the Markdown summary and atomic writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from byline.analysis.export import markdown_text, summary_markdown, to_json, write_atomic
+from byline.analysis.model import Analysis, Entity, Quote, Sentence, Span
+
+
+def _analysis() -> Analysis:
+    text = "Big news\n\nAlibaba grew. “We are glad to grow,” she said. Nike fell."
+    first = text.index("Alibaba")
+    second = text.index("“")
+    third = text.index("Nike")
+    sentences = (
+        Sentence(first, first + 13, 0, 2),
+        Sentence(second, third - 1, 0, 1),
+        Sentence(third, len(text), 0, 3),
+    )
+    quote = Quote(second, text.index("she") - 1, "an Alibaba spokeswoman",
+                  Span(text.index("she"), text.index("she") + 3), "said")
+    return Analysis(
+        text=text, title="Big news", title_span=Span(0, 8), body=Span(first, len(text)),
+        paragraphs=(Span(first, len(text)),), sentences=sentences, tokens=(),
+        entities=(Entity("Alibaba", "ORG", (Span(first, first + 7),)),),
+        quotes=(quote,), summary=(0, 1),
+    )
+
+
+def test_json_has_the_contract_fields() -> None:
+    record = to_json(_analysis(), "story.txt")
+    assert set(record) >= {"path", "title", "text", "sentences", "entities", "quotes", "summary"}
+    assert record["sentences"][0] | {"paragraph": 0} == {"start": 10, "end": 23, "rank": 2,
+                                                         "paragraph": 0}
+    assert record["entities"][0] == {"name": "Alibaba", "type": "ORG",
+                                     "mentions": [{"start": 10, "end": 17}]}
+    quote = record["quotes"][0]
+    assert set(quote) >= {"start", "end", "speaker", "speaker_span", "cue"}
+    assert quote["speaker_span"] == [record["text"].index("she"), record["text"].index("she") + 3]
+    assert record["summary"] == [0, 1]
+
+
+def test_summary_markdown_lists_sentences_and_quotes() -> None:
+    markdown = summary_markdown(_analysis(), "story.txt")
+    assert markdown.startswith("# Big news\n")
+    assert "Source: story.txt" in markdown
+    assert "- Alibaba grew." in markdown
+    assert "an Alibaba spokeswoman" in markdown
+    assert "Nike fell" not in markdown
+    assert "Nike fell" in summary_markdown(_analysis(), "story.txt", size=3)
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [("# Heading", "\n# "), ("[link](http://x)", "](http"), ("<script>", "<script>"),
+     ("\x1b]52;c;SGVsbG8=\x07", "\x1b")],
+)
+def test_markdown_text_cannot_inject_structure(text: str, forbidden: str) -> None:
+    assert forbidden not in "\n" + markdown_text(text)
+
+
+def test_write_atomic_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert os.listdir(tmp_path) == ["out.md"]
+
+
+def test_write_atomic_failure_keeps_original(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "missing" / "out.md", "x")
+    with pytest.raises(IsADirectoryError):
+        write_atomic(tmp_path, "x")
+    assert os.listdir(tmp_path) == []

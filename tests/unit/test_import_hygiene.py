@@ -1,0 +1,28 @@
+"""The analysis core must be usable without Textual (and without paying for NLTK at import)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"{statement}\nimport sys\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    return set(result.stdout.split())
+
+
+def test_core_does_not_import_textual() -> None:
+    loaded = _modules_after(
+        "from byline.analysis.pipeline import analyze\n"
+        "import byline.analysis.export, byline.analysis.source\n"
+        "analyze('“We are here to stay,” she said. Alibaba agreed.')"
+    )
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_cli_module_import_is_light() -> None:
+    loaded = _modules_after("import byline.__main__")
+    assert "nltk" not in loaded
+    assert not {m for m in loaded if m.startswith("textual")}

@@ -1,0 +1,53 @@
+"""The sample article reads right end to end (the acceptance checks of the reader)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from byline.analysis import Analysis
+from byline.analysis.pipeline import analyze
+from byline.resources import sample_article
+
+
+@cache
+def _sample() -> Analysis:
+    return analyze(sample_article().read_text(encoding="utf-8"))
+
+
+def _entity_names() -> dict[str, tuple[str, int]]:
+    return {e.name: (e.type, len(e.mentions)) for e in _sample().entities}
+
+
+def test_alibaba_is_one_entity_with_all_mentions() -> None:
+    alibabas = [e for e in _sample().entities if "Alibaba" in e.name]
+    assert len(alibabas) == 1
+    assert alibabas[0].type == "ORG"
+    assert len(alibabas[0].mentions) >= 18
+
+
+def test_expected_entities_are_found() -> None:
+    names = " | ".join(_entity_names())
+    for expected in ("IACC", "Jack Ma", "Michael Kors", "Gucci", "Chanel", "Hugo Boss", "Nike",
+                     "Orlando"):
+        assert expected in names, f"{expected} missing from {names}"
+    assert "WASHINGTON" in names.upper()
+    assert _entity_names()["Jack Ma"][0] == "PER"
+
+
+def test_no_sentence_initial_words_as_names() -> None:
+    names = set(_entity_names())
+    assert not names & {"Did", "Let", "Rather", "The", "We", "She", "While", "Every", "Since"}
+
+
+def test_page_furniture_is_not_story() -> None:
+    analysis = _sample()
+    body = analysis.text[analysis.body.start : analysis.body.end]
+    assert "Disqus" not in body and "load comments" not in body
+    assert analysis.title is None
+
+
+def test_summary_is_in_article_order_and_ranks_are_a_permutation() -> None:
+    analysis = _sample()
+    assert sorted(s.rank for s in analysis.sentences) == list(range(1, len(analysis.sentences) + 1))
+    assert list(analysis.summary) == sorted(analysis.summary) and analysis.summary
+    assert analysis.summary_of(3) == tuple(sorted(analysis.summary_of(3)))

@@ -1,0 +1,48 @@
+"""Reading articles: decoding and one-line refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from byline.analysis.source import ArticleError, decode, read_article
+
+
+def test_utf8_with_and_without_bom() -> None:
+    assert decode("“Hi,” she said".encode()) == "“Hi,” she said"
+    assert decode(codecs.BOM_UTF8 + "“Hi”".encode()) == "“Hi”"
+
+
+def test_utf16_with_bom() -> None:
+    assert decode("“Hi,” she said".encode("utf-16")) == "“Hi,” she said"
+
+
+def test_cp1252_smart_quotes() -> None:
+    assert decode(b"\x93Hi,\x94 she said") == "“Hi,” she said"
+
+
+def test_binary_refused() -> None:
+    with pytest.raises(ArticleError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_missing_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article(str(tmp_path / "nope.txt"))
+    with pytest.raises(ArticleError, match="directory"):
+        read_article(str(tmp_path))
+
+
+def test_reads_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Text.", encoding="utf-8")
+    source = read_article(str(path))
+    assert (source.text, source.name, source.path) == ("Text.", "story.txt", path)
+
+
+def test_error_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read_article(str(tmp_path / "missing"))
+    assert "\n" not in str(caught.value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,10 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "Exits 1 when any file failed (its line then holds 'path' and 'error').",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="text files (- for stdin)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1,
+        help="analyse files in N processes (output stays in input order; default 1)",
+    )
     return parser
 
 
@@ -69,20 +73,35 @@ def _fail(message: str) -> int:
     return 1
 
 
-def run_analyze(files: Sequence[str]) -> int:
-    """Analyse each file and print its JSON line; 1 when any failed."""
+def analyze_to_json_line(argument: str) -> tuple[bool, str]:
+    """One file's ``byline analyze`` line, and whether it was analysed (not an error)."""
     from byline.analysis.export import to_json
     from byline.analysis.pipeline import analyze
 
+    try:
+        record = to_json(analyze(read_article(argument).text), argument)
+    except ArticleError as error:
+        return False, json.dumps({"path": argument, "error": str(error)}, ensure_ascii=False)
+    return True, json.dumps(record, ensure_ascii=False)
+
+
+def run_analyze(files: Sequence[str], jobs: int = 1) -> int:
+    """Analyse each file and print its JSON line, in input order; 1 when any failed."""
+    if jobs < 1:
+        return _fail("--jobs must be at least 1")
+    if jobs == 1 or "-" in files:  # stdin belongs to this process
+        return _print_lines(map(analyze_to_json_line, files))
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return _print_lines(pool.map(analyze_to_json_line, files, chunksize=4))
+
+
+def _print_lines(results: Iterable[tuple[bool, str]]) -> int:
     failed = False
-    for argument in files:
-        try:
-            source = read_article(argument)
-            record = to_json(analyze(source.text), argument)
-        except ArticleError as error:
-            failed = True
-            record = {"path": argument, "error": str(error)}
-        print(json.dumps(record, ensure_ascii=False), flush=True)
+    for ok, line in results:
+        failed |= not ok
+        print(line, flush=True)
     return 1 if failed else 0
 
 
@@ -147,7 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "analyze":
-            return run_analyze(_analyze_parser().parse_args(args[1:]).files)
+            options = _analyze_parser().parse_args(args[1:])
+            return run_analyze(options.files, options.jobs)
         if args and args[0] == "summary":
             options = _summary_parser().parse_args(args[1:])
             return run_summary(options.file, options.sentences, options.output, options.force)

@@ -79,3 +79,16 @@ def test_blank_lines_separate_and_single_newlines_wrap() -> None:
 def test_empty_text() -> None:
     parts = layout("")
     assert parts.paragraphs == () and parts.title is None and parts.body.start == 0
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_ends_of_every_kind(newline: str) -> None:
+    text = newline.join(["Headline here", "", "First para.", "", "Second para.", ""])
+    parts = layout(text)
+    assert parts.title == "Headline here"
+    assert [p.text(text) for p in parts.paragraphs] == ["First para.", "Second para."]
+
+
+def test_single_crlf_is_not_a_paragraph_break() -> None:
+    text = "One line\r\nwrapped.\r\n\r\nNext."
+    assert [p.text(text) for p in split_paragraphs(text)] == ["One line\r\nwrapped.", "Next."]

@@ -99,3 +99,15 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main(args)
         assert "usage: byline" in capsys.readouterr().out
+
+
+def test_analyze_jobs_keeps_input_order(tmp_path: Path) -> None:
+    paths = []
+    for index in range(6):
+        path = tmp_path / f"a{index}.txt"
+        path.write_text(f"Story number {index} about Nike.\n" * (index + 1), encoding="utf-8")
+        paths.append(str(path))
+    paths.insert(3, str(tmp_path / "missing.txt"))
+    result = _byline("analyze", "--jobs", "2", *paths)
+    assert result.returncode == 1
+    assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == paths

@@ -46,3 +46,22 @@ def test_error_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as caught:
         read_article(str(tmp_path / "missing"))
     assert "\n" not in str(caught.value)
+
+
+def test_latin1_accents_are_detected() -> None:
+    text = "François said the déjà vu was réel, naïve as it sounds."
+    assert decode(text.encode("latin-1")) == text
+
+
+def test_cyrillic_code_page_is_detected() -> None:
+    text = "Привет, мир: это статья о новостях и политике в городе."
+    assert decode(text.encode("cp1251")) == text
+
+
+def test_mostly_control_bytes_are_binary() -> None:
+    with pytest.raises(ArticleError, match="binary"):
+        decode(bytes(range(1, 32)) * 20)
+
+
+def test_crlf_text_is_kept_as_decoded() -> None:
+    assert decode(b"One.\r\n\r\nTwo.\r\n") == "One.\r\n\r\nTwo.\r\n"

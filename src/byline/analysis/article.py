@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from byline.analysis.model import Span
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_LINE = re.compile(r"[^\n]+")
+# Line ends may be LF, CRLF or a lone CR; the atomic group stops one CRLF counting twice.
+_BLANK_LINE = re.compile(r"(?>\r\n|\r|\n)[ \t\f\v\u00a0]*(?>\r\n|\r|\n)")
+_LINE = re.compile(r"[^\r\n]+")
 
 # Short trailing paragraphs that belong to the web page, not the story.
 _FURNITURE = re.compile(
@@ -77,7 +78,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
 def looks_like_headline(line: str) -> bool:
     """A short line without a sentence's final period, not a dateline lead."""
     line = line.strip()
-    if not line or len(line) > _MAX_TITLE_CHARS or "\n" in line:
+    if not line or len(line) > _MAX_TITLE_CHARS or _LINE.fullmatch(line) is None:
         return False
     if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
         return False
@@ -102,8 +103,7 @@ def layout(text: str) -> Layout:
     title_span: Span | None = None
     if len(paragraphs) > 1:
         first = paragraphs[0]
-        first_line_end = text.find("\n", first.start, first.end)
-        if first_line_end == -1 and looks_like_headline(first.text(text)):
+        if looks_like_headline(first.text(text)):
             title_span = first
             title = first.text(text).strip()
             paragraphs = paragraphs[1:]

@@ -1,8 +1,9 @@
 """Reading an article from a file or standard input, with one-line errors.
 
 Decoding keeps the text exactly as the file holds it (offsets index the decoded content):
-UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252 for legacy 8-bit
-files. Must not import Textual.
+UTF-8 with or without BOM, UTF-16 with BOM, otherwise a legacy 8-bit code page detected
+by charset-normalizer (Windows-1252 preferred whenever it fits, as English news exported
+from Windows tools mostly is). Must not import Textual.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article byline opens (20 MiB): bigger files are refused, not truncated."""
+
+_DETECT_BYTES = 64 * 1024
 
 
 class ArticleError(Exception):
@@ -48,9 +51,32 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         raise ArticleError("looks like a binary file (it contains NUL bytes)")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode(_legacy_encoding(data), errors="replace")
+    if _mostly_control(text):
+        raise ArticleError("looks like a binary file (mostly control characters)")
+    return text
+
+
+def _legacy_encoding(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[:_DETECT_BYTES])
+    if any(match.encoding == "cp1252" for match in matches):
+        return "cp1252"
+    best = matches.best()
+    if best is None:
+        raise ArticleError("looks like a binary file (no text encoding fits it)")
+    return str(best.encoding)
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:_DETECT_BYTES]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    return controls > len(sample) * 0.1
 
 
 def read_article(argument: str) -> ArticleSource:

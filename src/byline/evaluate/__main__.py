@@ -1,0 +1,83 @@
+"""One command for every figure byline reports, on the dev splits in ``../shared/data``.
+
+    python -m byline.evaluate --data ../shared/data [--only entities,quotes,summary]
+        [--peers] [--limit N]
+
+Entities: CoNLL-2003 dev through ``analyze``. Quotes: PolNeAR dev detection and
+attribution. Summary: ROUGE on BBC News Summary's dev part, with Lead-N and, when
+installed (``--peers``), sumy and newspaper4k beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+SECTIONS = ("entities", "quotes", "summary")
+
+
+def run_entities(data: Path) -> dict[str, Any]:
+    from byline.evaluate.conll import format_table
+    from byline.evaluate.entities import evaluate_entities
+
+    scores = evaluate_entities(data, "dev")
+    print("== Entities: CoNLL-2003 dev, exact spans, through byline analyze")
+    print(format_table(scores))
+    return scores
+
+
+def run_quotes(data: Path) -> dict[str, Any]:
+    from byline.evaluate.polnear import evaluate_polnear
+
+    scores = evaluate_polnear(data, "dev")
+    print("== Quotes: PolNeAR dev")
+    for name, value in scores.items():
+        print(f"{name:<28} {value:.4f}" if isinstance(value, float) else f"{name:<28} {value}")
+    return dict(scores)
+
+
+def run_summary(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
+    from byline.evaluate.bbc import evaluate_bbc, format_table
+
+    print("== Summary: BBC News Summary dev part, ROUGE F1 at the reference's length")
+    scores = evaluate_bbc(data, peers=peers, limit=limit)
+    print(format_table(scores))
+    return dict(scores)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m byline.evaluate",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help="comma-separated sections: entities, quotes, summary")
+    parser.add_argument("--peers", action="store_true",
+                        help="also score sumy and newspaper4k when installed")
+    parser.add_argument("--limit", type=int, help="score only the first N BBC dev articles")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args(argv)
+    wanted = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(wanted) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    results: dict[str, Any] = {}
+    for section in wanted:
+        started = time.perf_counter()
+        if section == "entities":
+            results[section] = run_entities(args.data)
+        elif section == "quotes":
+            results[section] = run_quotes(args.data)
+        else:
+            results[section] = run_summary(args.data, args.peers, args.limit)
+        print(f"({section}: {time.perf_counter() - started:.1f}s)\n")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

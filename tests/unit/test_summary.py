@@ -1,0 +1,161 @@
+"""Summary ranking: permutations, headlines, redundancy, order, determinism, edge cases."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from byline.analysis import summary
+from byline.analysis.model import Span, Token
+from byline.analysis.pipeline import analyze
+from byline.resources import models_dir, sample_article
+
+
+def _no_entities(sentences):
+    return [["O"] * len(words) for words in sentences]
+
+
+def _analyze(text: str):
+    return analyze(text, entity_tagger=_no_entities)
+
+
+STORY = """Rivers flood northern towns after storm
+
+Heavy rain caused the river Ouse to flood three northern towns on Monday, officials said.
+
+Hundreds of residents in York, Selby and Goole were moved from their homes as the river rose.
+
+The Environment Agency said the river Ouse had reached its highest level since 2000.
+
+Forecasters expect more rain later in the week, which could make the flooding worse.
+
+Local schools were closed and several roads remain shut.
+
+"We have never seen water this high," said one resident of Selby.
+"""
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return _analyze(sample_article().read_text(encoding="utf-8"))
+
+
+def test_ranks_are_a_permutation(sample) -> None:
+    ranks = [s.rank for s in sample.sentences]
+    assert sorted(ranks) == list(range(1, len(ranks) + 1))
+
+
+def test_story_ranks_are_a_permutation() -> None:
+    analysis = _analyze(STORY)
+    assert sorted(s.rank for s in analysis.sentences) == list(range(1, 7))
+
+
+def test_headline_is_never_a_summary_sentence() -> None:
+    analysis = _analyze(STORY)
+    assert analysis.title == "Rivers flood northern towns after storm"
+    assert analysis.title_span is not None
+    for index in analysis.summary_of(len(analysis.sentences)):
+        sentence = analysis.sentences[index]
+        assert sentence.start >= analysis.title_span.end
+        assert analysis.title not in analysis.sentence_text(index)
+
+
+def test_headline_words_do_not_add_a_sentence() -> None:
+    text = STORY
+    analysis = _analyze(text)
+    spans = [Span(s.start, s.end) for s in analysis.sentences]
+    tokens = [[t for t in analysis.tokens if s.start <= t.start < s.end] for s in spans]
+    ranks = summary.rank_sentences(text, analysis.title, spans, tokens, (), ())
+    assert len(ranks) == len(spans)
+
+
+def test_near_duplicate_is_not_picked_twice() -> None:
+    lead = "The central bank raised interest rates to five percent to fight rising inflation."
+    twin = "The central bank raised interest rates to five percent to fight rising inflation today."
+    text = "\n\n".join(
+        [
+            "Bank raises rates",
+            lead,
+            "Inflation has risen for six months as energy and food prices climbed.",
+            twin,
+            "The bank said interest rates could rise again if inflation keeps rising.",
+            "Shares fell after the announcement, and the pound rose against the dollar.",
+        ]
+    )
+    analysis = _analyze(text)
+    texts = [analysis.sentence_text(i) for i in analysis.summary_of(3)]
+    assert not (lead in texts and twin in texts)
+    # an exact repeat goes last
+    repeated = _analyze(text + "\n\n" + lead)
+    last = max(repeated.sentences, key=lambda s: s.rank)
+    assert repeated.text[last.start : last.end] in (lead, twin)
+
+
+def test_top_n_in_article_order_and_nested(sample) -> None:
+    previous: tuple[int, ...] = ()
+    for n in range(len(sample.sentences) + 1):
+        chosen = sample.summary_of(n)
+        assert len(chosen) == n
+        assert list(chosen) == sorted(chosen)
+        assert set(previous) <= set(chosen)
+        previous = chosen
+    assert sample.summary == sample.summary_of(summary.default_summary_size(len(sample.sentences)))
+
+
+def test_deterministic(sample) -> None:
+    again = _analyze(sample.text)
+    assert [s.rank for s in again.sentences] == [s.rank for s in sample.sentences]
+
+
+def test_empty_and_one_sentence() -> None:
+    assert summary.rank_sentences("", None, [], [], (), ()) == []
+    assert _analyze("").sentences == ()
+    one = _analyze("Only one sentence stands here.")
+    assert [s.rank for s in one.sentences] == [1]
+    assert one.summary == (0,)
+
+
+def test_sentences_without_content_words() -> None:
+    text = "Yes. No! ... It is."
+    spans = [Span(0, 4), Span(5, 8), Span(9, 12), Span(13, 19)]
+    tokens = [[Token(s.start, s.end, text[s.start : s.end], "UH")] for s in spans]
+    assert sorted(summary.rank_sentences(text, None, spans, tokens, (), ())) == [1, 2, 3, 4]
+
+
+def test_default_summary_size() -> None:
+    assert summary.default_summary_size(0) == 0
+    assert summary.default_summary_size(1) == 1
+    assert summary.default_summary_size(2) == 2
+    assert summary.default_summary_size(10) == 3
+    assert summary.default_summary_size(25) == 5
+    assert summary.default_summary_size(500) == 7
+
+
+def test_shipped_weights_match_features() -> None:
+    data = json.loads((models_dir() / "summary" / summary.WEIGHTS_FILE).read_text())
+    assert set(data["weights"]) <= set(summary.FEATURES)
+    assert 0.0 <= data["redundancy"] <= 1.0
+
+
+def test_long_text_ranks_in_linear_time() -> None:
+    words = "market price company growth sales profit shares bank rate plan".split()
+    text_parts, spans, tokens = [], [], []
+    offset = 0
+    for i in range(4000):
+        sentence_words = [words[(i * 7 + k * 3) % len(words)] for k in range(12)] + [f"w{i}"]
+        sentence = " ".join(sentence_words) + "."
+        toks, cursor = [], offset
+        for word in sentence_words:
+            toks.append(Token(cursor, cursor + len(word), word, "NN"))
+            cursor += len(word) + 1
+        spans.append(Span(offset, offset + len(sentence)))
+        tokens.append(toks)
+        text_parts.append(sentence)
+        offset += len(sentence) + 2
+    text = "\n\n".join(text_parts)
+    start = time.process_time()
+    ranks = summary.rank_sentences(text, None, spans, tokens, (), ())
+    assert time.process_time() - start < 5.0
+    assert sorted(ranks) == list(range(1, 4001))

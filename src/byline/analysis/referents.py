@@ -1,0 +1,209 @@
+"""What the words naming a speaker refer to: descriptions, names and pronouns.
+
+"Ma" is Jack Ma when the entity list says so; "the spokeswoman" is the earlier "an
+Alibaba spokeswoman"; "she" is the nearest earlier female (or unknown) person, "it" the
+nearest body or document, "they" the nearest group. Look-backs are bounded to a few
+sentences. Must not import Textual.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from byline.analysis.model import Entity
+from byline.analysis.speakers import (
+    _FEMALE,
+    _MALE,
+    _NOUN_TAGS,
+    _PERSON_HEADS,
+    _QUOTE_MARKS,
+    _SUBJECT_PRONOUNS,
+    Document,
+)
+
+
+def clause_subject(doc: Document, at: int) -> tuple[int, int] | None:
+    """The subject of the sentence holding token ``at`` (before its first verb)."""
+    first = at
+    while first > 0 and doc.sentence[first - 1] == doc.sentence[at] and at - first < 60:
+        first -= 1
+    found = _sentence_subject(doc, first, at)
+    return (found[0], found[1]) if found is not None else None
+
+
+def gender_of(words: Sequence[str]) -> str:
+    """ "f", "m" or "" from titles, first names and person nouns."""
+    for word in words:
+        low = word.lower()
+        if low in _FEMALE:
+            return "f"
+        if low in _MALE:
+            return "m"
+    return ""
+
+
+def describe(doc: Document, first: int, last: int, head_at: int | None = None) -> tuple[str, str]:
+    """Resolved name and kind ("f", "m", "person", "plural", "thing") of a phrase.
+
+    Args:
+        doc: the article.
+        first: first token of the phrase.
+        last: last token of the phrase.
+        head_at: the phrase's head noun when it is not the last token.
+    """
+    words = [t.text for t in doc.tokens[first : last + 1]]
+    if head_at is None:
+        head_at = last
+        for k in range(first + 1, last):
+            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in _NOUN_TAGS:
+                head_at = k - 1  # "a spokeswoman for Acme" is a spokeswoman
+                break
+    head = doc.tokens[head_at]
+    entity = _entity_at(doc, head.start, head.end)
+    name = doc.text[doc.tokens[first].start : doc.tokens[last].end]
+    fuller = (
+        all(w[:1].isupper() for w in words) and len(name) > len(entity.name) if entity else False
+    )
+    if entity is not None and (entity.type == "PER" or len(words) <= len(entity.name.split()) + 1):
+        name = name if fuller else entity.name
+        kind = "person" if entity.type == "PER" else "thing"
+        gender = gender_of(words) or gender_of(entity.name.split()[:1])
+        return name, gender or kind
+    low = head.text.lower()
+    gender = gender_of(words)
+    if gender:
+        kind = gender
+    elif head.pos in ("NNS", "NNPS"):
+        kind = "plural"
+    elif low in _PERSON_HEADS:
+        kind = "person"
+    else:
+        kind = "thing"
+    if words[0].lower() == "the":
+        for _, earlier, _kind in reversed(doc.history[-12:]):
+            if (
+                _kind == kind
+                and earlier.lower().endswith(" " + low)
+                and earlier.lower() != name.lower()
+            ):
+                return earlier, _kind
+    return name, kind
+
+
+def _entity_at(doc: Document, start: int, end: int) -> Entity | None:
+    i = bisect_right(doc.entities, (start, 1 << 62)) - 1
+    while i >= 0 and start - doc.entities[i][0] < 80:
+        s, e, entity = doc.entities[i]
+        if s < end and start < e:
+            return entity
+        i -= 1
+    return None
+
+
+# What each pronoun may refer to; the first kind in sort order fits it best.
+_PRONOUN_KINDS = {
+    "he": {"m", "person"},
+    "she": {"f", "person"},
+    "him": {"m", "person"},
+    "her": {"f", "person"},
+    "it": {"thing"},
+    "they": {"plural", "thing"},
+    "we": {"plural", "thing"},
+}
+
+
+def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
+    """The nearest earlier speaker, subject or entity a pronoun at ``before`` fits."""
+    fits = _PRONOUN_KINDS.get(pronoun.lower())
+    if fits is None:
+        return None
+    candidates: list[tuple[int, str, str]] = [c for c in doc.history[-8:] if c[0] < before]
+    i = doc.index_at(before) - 1
+    seen_sentences = 0
+    while i >= 0 and seen_sentences < 6:
+        sentence = doc.sentence[i]
+        first = i
+        while first > 0 and doc.sentence[first - 1] == sentence:
+            first -= 1
+        subject = _sentence_subject(doc, first, i)
+        if subject is not None:
+            name, kind = describe(doc, *subject)
+            candidates.append((doc.tokens[subject[0]].start, name, kind))
+        for j in range(first, i + 1):
+            entity = (
+                None if doc.quoted[j] else _entity_at(doc, doc.tokens[j].start, doc.tokens[j].end)
+            )
+            if entity is not None and entity.type in ("PER", "ORG"):
+                kind = (
+                    gender_of(entity.name.split()[:1]) or "person"
+                    if entity.type == "PER"
+                    else "thing"
+                )
+                candidates.append((doc.tokens[j].start, entity.name, kind))
+        i = first - 1
+        seen_sentences += 1
+    exact = next(iter(sorted(fits)))
+    ranked = sorted(candidates, key=lambda c: (c[2] != exact, -c[0]))
+    for _, name, kind in ranked:
+        if kind in fits:
+            return name
+    return None
+
+
+def _sentence_subject(doc: Document, first: int, last: int) -> tuple[int, int, int] | None:
+    """The phrase before a sentence's first verb, when it is a noun phrase.
+
+    Returns:
+        ``(first, last, head)`` token indices; the head is the noun before any
+        preposition ("The “brand members” behind the letter" has head "members").
+    """
+    if doc.quoted[first]:
+        return None
+    starts = [first]
+    for i in range(first, min(last + 1, first + 30)):
+        token = doc.tokens[i]
+        if doc.quoted[i] and token.text not in _QUOTE_MARKS:
+            return None
+        if token.text == ",":
+            starts.append(i + 1)  # "On Wednesday, Alibaba said": the subject follows
+            continue
+        if not token.pos.startswith(("VB", "MD")):
+            continue
+        for begin in reversed(starts):
+            found = _noun_phrase(doc, begin, i)
+            if found is not None:
+                return found
+        return None
+    return None
+
+
+def _noun_phrase(doc: Document, first: int, stop: int) -> tuple[int, int, int] | None:
+    """``[first, stop)`` as ``(first, last, head)`` when it reads as a noun phrase."""
+    end = stop - 1
+    while end >= first and doc.tokens[end].pos not in _NOUN_TAGS:
+        if (
+            doc.tokens[end].pos not in ("RB", ",", "DT", "JJ")
+            and doc.tokens[end].text not in _QUOTE_MARKS
+        ):
+            return None
+        end -= 1
+    if end < first or stop - first > 14:
+        return None
+    head = end
+    for k in range(first + 1, end):
+        if doc.tokens[k].pos == "IN":
+            head = k - 1
+            while head > first and doc.tokens[head].pos not in _NOUN_TAGS:
+                head -= 1
+            break
+    tags = {doc.tokens[k].pos for k in range(first, head + 1)}
+    if (
+        doc.tokens[head].pos not in _NOUN_TAGS
+        or tags & {"VBG", "WDT", "WP", "CC"}
+        and head - first > 3
+    ):
+        return None
+    if doc.tokens[head].pos == "PRP" and doc.tokens[head].text.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    return first, end, head

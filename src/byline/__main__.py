@@ -46,7 +46,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Print one JSON object per article, one per line, in input order. "
         "Exits 1 when any file failed (its line then holds 'path' and 'error').",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text files (- for stdin)")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="text or HTML files, http(s) URLs, or - for stdin")
     parser.add_argument(
         "-j", "--jobs", type=int, default=1,
         help="analyse files in N processes (output stays in input order; default 1)",
@@ -59,7 +60,8 @@ def _summary_parser() -> argparse.ArgumentParser:
         prog="byline summary",
         description="Print the article's Markdown summary, or save it with -o.",
     )
-    parser.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    parser.add_argument("file", metavar="FILE",
+                        help="a text or HTML file, an http(s) URL, or - for stdin")
     parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
     parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
     parser.add_argument(
@@ -77,11 +79,14 @@ def analyze_to_json_line(argument: str) -> tuple[bool, str]:
     """One file's ``byline analyze`` line, and whether it was analysed (not an error)."""
     from byline.analysis.export import to_json
     from byline.analysis.pipeline import analyze
+    from byline.web import json_fields, open_article
 
     try:
-        record = to_json(analyze(read_article(argument).text), argument)
+        source, web = open_article(argument)
+        record = to_json(analyze(source.text), argument)
     except ArticleError as error:
         return False, json.dumps({"path": argument, "error": str(error)}, ensure_ascii=False)
+    record.update(json_fields(web))
     return True, json.dumps(record, ensure_ascii=False)
 
 
@@ -116,14 +121,16 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
     """Print or save the Markdown summary of one article."""
     from byline.analysis.export import summary_markdown, write_atomic
     from byline.analysis.pipeline import analyze
+    from byline.web import open_article
 
     if sentences is not None and sentences < 1:
         return _fail("-n must be at least 1")
     try:
-        source = read_article(argument)
+        source, web = open_article(argument)
     except ArticleError as error:
         return _fail(str(error))
-    markdown = summary_markdown(analyze(source.text), source.name, sentences)
+    origin = web.source if web else source.name
+    markdown = summary_markdown(analyze(source.text), origin, sentences)
     if output is None:
         sys.stdout.write(markdown)
         return 0

@@ -1,0 +1,207 @@
+"""Main text and metadata of a web page, by trafilatura (no hand-written scraping).
+
+The text keeps the page's paragraphs (and subheadings, list items, block quotes) as
+paragraphs separated by one blank line, which is what byline's layout splits on; a line
+break inside a paragraph stays a single newline. Navigation, ads, comments and footers are
+left out (trafilatura with ``favor_precision`` and no comments). The headline is returned
+apart, in ``title``, and removed from the text when the page repeats it at the top.
+
+trafilatura is imported on first use (it takes about a second). Must not import Textual.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from byline.analysis.source import ArticleError
+
+MIN_WORDS = 15
+"""Fewer words than this is not an article ("Page not found", a cookie banner)."""
+
+_SNIFF_BYTES = 4096
+_HTML_START = re.compile(rb"^\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# trafilatura's element names in its extracted tree: one paragraph each.
+_BLOCKS = frozenset({"p", "head", "quote", "item", "row", "cell", "code"})
+_CONTAINERS = frozenset({"list", "table", "div", "body"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a page says, without its furniture; None for what the page does not tell."""
+
+    text: str
+    title: str | None
+    author: str | None
+    date: str | None
+    site: str | None
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the content starts like an HTML document (``<!doctype html`` or ``<html``)."""
+    head = data[:_SNIFF_BYTES]
+    for bom in (codecs.BOM_UTF8,):
+        if head.startswith(bom):
+            head = head[len(bom) :]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+        except UnicodeError:
+            return False
+    return bool(_HTML_START.match(head))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding the page declares in a ``<meta>`` tag or XML prolog, when Python knows it."""
+    head = data[:_SNIFF_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return known_codec(match.group(1).decode("ascii")) if match else None
+
+
+def known_codec(name: str | None) -> str | None:
+    """``name`` when Python has that codec, else None."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_page(data: bytes, header_charset: str | None = None) -> str:
+    """Decode a page: its byte-order mark, the HTTP charset, the meta charset, else UTF-8.
+
+    Undecodable bytes become U+FFFD rather than failing.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    encoding = known_codec(header_charset) or declared_charset(data) or "utf-8"
+    # Browsers read pages labelled Latin-1 as Windows-1252 (the smart quotes live there).
+    if encoding in ("latin-1", "iso8859-1", "ascii"):
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def _quiet_logs() -> None:
+    """trafilatura and friends log warnings; keep them off the terminal the reader draws on."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+def extract_article(html: str, url: str | None = None) -> Extracted:
+    """The article in ``html``: main text as blank-line-separated paragraphs, and metadata.
+
+    Args:
+        html: the decoded page.
+        url: where it came from (helps metadata; the site falls back to its host name).
+
+    Raises:
+        ArticleError: "no article text found on the page".
+    """
+    _quiet_logs()
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+        )
+    except Exception as error:  # noqa: BLE001 - a parser failure on a hostile page
+        raise ArticleError(f"cannot read the page ({type(error).__name__})") from None
+    if document is None:
+        raise ArticleError("no article text found on the page")
+    title = _clean_line(getattr(document, "title", None))
+    paragraphs = _paragraphs(document)
+    if paragraphs and title and _same(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(paragraphs)
+    if len(text.split()) < MIN_WORDS:
+        raise ArticleError("no article text found on the page")
+    site = _clean_line(getattr(document, "sitename", None))
+    if site is None and url:
+        site = _clean_line(getattr(document, "hostname", None))
+    return Extracted(
+        text=text,
+        title=title,
+        author=_clean_line(getattr(document, "author", None)),
+        date=_clean_line(getattr(document, "date", None)),
+        site=site,
+    )
+
+
+def _paragraphs(document: Any) -> list[str]:
+    body = getattr(document, "body", None)
+    paragraphs: list[str] = []
+    if body is not None and len(body):
+        _collect(body, paragraphs)
+    if not paragraphs:  # no tree: trafilatura's plain text has one paragraph a line
+        raw = getattr(document, "text", None) or ""
+        paragraphs = [p for p in (_clean_block(line) for line in raw.splitlines()) if p]
+    return paragraphs
+
+
+def _collect(element: Any, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _CONTAINERS or (tag not in _BLOCKS and len(child) and _has_blocks(child)):
+            _collect(child, out)
+        elif tag in ("graphic", "ref") and not (child.text or "").strip():
+            continue
+        else:
+            block = _clean_block(_text_with_breaks(child))
+            if block:
+                out.append(block)
+
+
+def _has_blocks(element: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS | _CONTAINERS for c in element)
+
+
+def _text_with_breaks(element: Any) -> str:
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append(_text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _clean_block(text: str) -> str:
+    """One paragraph: spaces squeezed, its own line breaks kept, never a blank line inside."""
+    lines = (_SPACES.sub(" ", line).strip() for line in _CONTROLS.sub("", text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_line(value: Any) -> str | None:
+    if not value:
+        return None
+    text = _SPACES.sub(" ", _CONTROLS.sub(" ", str(value))).strip()
+    return text or None
+
+
+def _same(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+    return key(a) == key(b)

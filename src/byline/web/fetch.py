@@ -1,0 +1,304 @@
+"""Fetching a web page with the standard library: http(s) only, bounded in time and size.
+
+Every failure is an :class:`~byline.analysis.source.ArticleError` whose message is one
+line, ``"<url>: <short reason>"`` (DNS failure, refused connection, timeout, HTTP status,
+too many redirects, a redirect to another scheme, too large, not a web page). Must not
+import Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from email.message import Message
+from http.client import HTTPException, HTTPMessage, HTTPResponse
+from typing import IO, Any
+
+from byline import __version__
+from byline.analysis.source import ArticleError
+
+TIMEOUT = 15.0
+"""Seconds to wait for the connection and for each read."""
+DEADLINE = 60.0
+"""Seconds the whole download may take, however steadily the bytes trickle in."""
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest page byline downloads (10 MiB, after decompression)."""
+MAX_REDIRECTS = 5
+
+USER_AGENT = f"Mozilla/5.0 (compatible; byline/{__version__}; terminal news reader)"
+SCHEMES = ("http", "https")
+
+_CHUNK = 64 * 1024
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Schemes that mark an argument as a URL even without "//" ("data:text/html,...").
+_URL_ONLY_SCHEMES = frozenset(
+    {"file", "ftp", "ftps", "sftp", "data", "javascript", "mailto", "gopher", "ws", "wss",
+     "about", "blob", "chrome", "view-source"}
+)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A downloaded page.
+
+    Attributes:
+        url: the address the page finally came from (after redirects).
+        media_type: the Content-Type without parameters, lowercased ("" when missing).
+        charset: the Content-Type's charset parameter, or None.
+        data: the body, decompressed, at most ``MAX_BYTES``.
+    """
+
+    url: str
+    media_type: str
+    charset: str | None
+    data: bytes
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` squeezed onto one line (controls and line breaks become spaces), shortened."""
+    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def url_scheme(argument: str) -> str | None:
+    """The scheme when ``argument`` is written as a URL ("https", "file"), else None.
+
+    A Windows drive ("C:\\story.txt") or a file name with a colon is not a URL: the
+    argument needs "://" after the scheme, or a scheme that only URLs use ("data:").
+    """
+    match = _SCHEME.match(argument)
+    if not match or len(match.group(1)) == 1:
+        return None
+    scheme = match.group(1).lower()
+    if argument[match.end() : match.end() + 2] == "//" or scheme in _URL_ONLY_SCHEMES:
+        return scheme
+    return None
+
+
+def is_web_url(argument: str) -> bool:
+    """Whether ``argument`` is an http or https URL."""
+    return url_scheme(argument) in SCHEMES
+
+
+def check_url(url: str) -> None:
+    """Refuse anything but an http(s) URL with a host.
+
+    Raises:
+        ArticleError: another scheme ("file:", "data:", "ftp:") or no host.
+    """
+    scheme = url_scheme(url)
+    if scheme not in SCHEMES:
+        shown = f"'{scheme}'" if scheme else "none"
+        raise ArticleError(
+            f"{one_line(url, 120)}: unsupported URL scheme {shown} (only http and https)"
+        )
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError as error:
+        reason = one_line(str(error))
+        raise ArticleError(f"{one_line(url, 120)}: not a valid URL ({reason})") from None
+    if not host:
+        raise ArticleError(f"{one_line(url, 120)}: not a valid URL (no host)")
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows at most ``limit`` redirects, and only to http(s) addresses."""
+
+    # Our own count below must be what stops a loop, with our message.
+    max_repeats = 100
+    max_redirections = 100
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+        headers: HTTPMessage, newurl: str,
+    ) -> urllib.request.Request | None:
+        count = getattr(req, "byline_redirects", 0) + 1
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in SCHEMES:
+            raise ArticleError(f"redirected to a non-http(s) address ({one_line(newurl, 120)})")
+        if count > self.limit:
+            raise ArticleError(f"too many redirects (more than {self.limit})")
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.byline_redirects = count  # type: ignore[attr-defined]
+        return new
+
+
+def _opener(max_redirects: int) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        _RedirectHandler(max_redirects),
+        urllib.request.HTTPSHandler(context=ssl.create_default_context()),
+    )
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = TIMEOUT,
+    deadline: float = DEADLINE,
+    max_bytes: int = MAX_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Page:
+    """Download ``url``.
+
+    Args:
+        timeout: seconds for the connection and for each read.
+        deadline: seconds for the whole download.
+        max_bytes: largest body accepted (decompressed).
+        max_redirects: redirects followed before giving up.
+
+    Raises:
+        ArticleError: one line, "<url>: <reason>".
+    """
+    check_url(url)
+    shown = one_line(url, 200)
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
+            "Accept-Encoding": "gzip, deflate",
+            "Accept-Language": "en;q=1.0, *;q=0.5",
+        },
+    )
+    started = time.monotonic()
+    try:
+        response = _opener(max_redirects).open(request, timeout=timeout)
+    except ArticleError as error:
+        raise ArticleError(f"{shown}: {error}") from None
+    except urllib.error.HTTPError as error:
+        error.close()
+        raise ArticleError(f"{shown}: {_http_error_reason(error)}") from None
+    except urllib.error.URLError as error:
+        raise ArticleError(f"{shown}: {_network_reason(error.reason, timeout)}") from None
+    except (OSError, HTTPException, ValueError) as error:
+        raise ArticleError(f"{shown}: {_network_reason(error, timeout)}") from None
+    with response:
+        try:
+            return _read_page(response, started, deadline, max_bytes)
+        except ArticleError as error:
+            raise ArticleError(f"{shown}: {error}") from None
+        except (OSError, HTTPException, ValueError, zlib.error) as error:
+            raise ArticleError(f"{shown}: {_network_reason(error, timeout)}") from None
+
+
+def _http_error_reason(error: urllib.error.HTTPError) -> str:
+    if 300 <= error.code < 400:
+        location = error.headers.get("Location", "") if error.headers else ""
+        if "not allowed" in str(error.reason) or location:
+            return f"redirected to a non-http(s) address ({one_line(location, 120)})"
+        return f"HTTP {error.code} redirect without a usable address"
+    reason = one_line(str(error.reason or ""), 80)
+    return f"HTTP {error.code} {reason}".rstrip()
+
+
+def _network_reason(reason: Any, timeout: float) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "cannot find the server (DNS lookup failed)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ConnectionResetError):
+        return "connection reset by the server"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return f"timed out (no answer within {timeout:g} s)"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        detail = one_line(reason.verify_message or "not trusted", 80)
+        return f"secure connection failed (certificate: {detail})"
+    if isinstance(reason, ssl.SSLError):
+        return f"secure connection failed ({one_line(reason.reason or str(reason), 80)})"
+    if isinstance(reason, HTTPException):
+        return f"the server broke off the answer ({type(reason).__name__})"
+    if isinstance(reason, zlib.error):
+        return "the page's compressed data is damaged"
+    if isinstance(reason, OSError) and reason.strerror:
+        return one_line(reason.strerror.lower(), 120)
+    return one_line(str(reason) or type(reason).__name__, 120)
+
+
+def _read_page(response: HTTPResponse, started: float, deadline: float, max_bytes: int) -> Page:
+    limit = f"larger than the {max_bytes / 2**20:g} MiB limit"
+    length = response.headers.get("Content-Length", "")
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding in ("", "identity") and length.isdigit() and int(length) > max_bytes:
+        raise ArticleError(limit)
+    decompress = _decompressor(encoding)
+    media_type, charset = _content_type(response.headers.get("Content-Type", ""))
+    if media_type and not _acceptable(media_type):
+        raise ArticleError(f"not an HTML page ({one_line(media_type, 60)})")
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() - started > deadline:
+            raise ArticleError(f"timed out (the download took over {deadline:g} s)")
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            break
+        if decompress is not None:
+            # Never inflate more than one byte past the limit (a "zip bomb" stops here).
+            chunk = decompress.decompress(chunk, max_bytes + 1 - size)
+        size += len(chunk)
+        if size > max_bytes:
+            raise ArticleError(limit)
+        parts.append(chunk)
+    if decompress is not None:
+        tail = decompress.flush()
+        size += len(tail)
+        if size > max_bytes:
+            raise ArticleError(limit)
+        parts.append(tail)
+    return Page(response.geturl(), media_type, charset, b"".join(parts))
+
+
+def _decompressor(encoding: str) -> Any:
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        return _Inflater()
+    raise ArticleError(f"unsupported content encoding ({one_line(encoding, 40)})")
+
+
+class _Inflater:
+    """gzip, zlib or raw deflate, whichever the server really sent."""
+
+    def __init__(self) -> None:
+        self._inner: Any = None
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._inner is None:
+            self._inner = zlib.decompressobj(47)  # a gzip or zlib header, detected
+            try:
+                out = self._inner.decompress(data, max_length)
+            except zlib.error:
+                self._inner = zlib.decompressobj(-zlib.MAX_WBITS)
+                out = self._inner.decompress(data, max_length)
+        else:
+            out = self._inner.decompress(data, max_length)
+        return bytes(out)
+
+    def flush(self) -> bytes:
+        return bytes(self._inner.flush()) if self._inner is not None else b""
+
+
+def _content_type(value: str) -> tuple[str, str | None]:
+    message = Message()
+    message["Content-Type"] = value or "application/octet-stream"
+    media_type = message.get_content_type().lower() if value else ""
+    charset = message.get_param("charset")
+    if isinstance(charset, tuple):  # RFC 2231 form
+        charset = charset[2]
+    return media_type, (str(charset).strip().strip("\"'") or None) if charset else None
+
+
+def _acceptable(media_type: str) -> bool:
+    return media_type in ("text/html", "application/xhtml+xml", "text/plain")

@@ -83,3 +83,11 @@ def test_acronym_rules() -> None:
     assert not is_acronym_of("IBM", "International Anticounterfeiting Coalition")
     assert not is_acronym_of("Ma", "Jack Ma")
     assert not is_acronym_of("NATO", "Nike")
+
+
+def test_junk_names_are_dropped_and_leading_the_is_not_a_name() -> None:
+    text = "You said . The Coalition met on Thursday"
+    tags = ["B-PER", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-MISC"]
+    entities = find_entities(text, _tokens(text), _tagger(tags))
+    assert [e.name for e in entities] == ["Coalition"]
+    assert entities[0].mentions[0].text(text) == "The Coalition"

@@ -19,6 +19,13 @@ Tagger = Callable[[Sequence[Sequence[str]]], list[list[str]]]
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTORS = {"of", "the", "and", "&", "for", "de", "du", "la", "von", "van", "der"}
+_JUNK_WORDS = frozenset(
+    """i you he she it we they me him her us them my your his its our their this that these
+    those there here what who which when where why how a an the and or but if so not no yes
+    all any some every each did do does let rather while since however also just mr mrs ms
+    dr monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december today yesterday tomorrow""".split()
+)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep",
                "gov", "president", "judge"}
 
@@ -64,7 +71,19 @@ def _clean(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[: -len(suffix)]
             break
-    return " ".join(name.split())
+    words = name.split()
+    # "The IACC" and "IACC" name one thing; the article is not part of the name.
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_junk(name: str) -> bool:
+    """Names no reader wants listed: pronouns, function words, bare dates and numbers."""
+    words = name.split()
+    if not any(ch.isalpha() for ch in name) or len(name) < 2:
+        return True
+    return len(words) == 1 and words[0].lower().strip(".") in _JUNK_WORDS
 
 
 def is_acronym_of(acronym: str, name: str) -> bool:
@@ -122,6 +141,8 @@ def merge_mentions(text: str, mentions: Sequence[tuple[Span, str]]) -> tuple[Ent
         group.mentions.append(span)
     entities = []
     for group in groups:
+        if is_junk(group.best_name()):
+            continue
         kind = max(ENTITY_TYPES, key=lambda t: group.type_votes[t])
         mentions = tuple(sorted(group.mentions, key=lambda s: s.start))
         entities.append(Entity(name=group.best_name(), type=_as_type(kind), mentions=mentions))

@@ -1,0 +1,1 @@
+"""Offline evaluation of byline's analysis components against annotated corpora."""

@@ -1,0 +1,1 @@
+"""The terminal reader (Textual). The analysis core never imports from here."""

@@ -1,0 +1,410 @@
+"""BylineApp: the article reader.
+
+The article is on screen at once; the analysis runs in a thread worker and the side panel
+fills when its :class:`AnalysisReady` arrives. Handlers set reactives (``quote_index``,
+``summary_size``…) and ``watch_*`` methods update the view. The TUI only shows what the
+core returns: it never analyses text itself. The pipeline (and NLTK) is imported inside the
+worker, off the start-up path.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent
+from textual.worker import get_current_worker
+
+from byline.analysis.model import Analysis
+from byline.analysis.source import ArticleSource
+from byline.resources import styles_dir
+from byline.tui.bindings import READER_BINDINGS
+from byline.tui.commands import reader_commands
+from byline.tui.messages import AnalysisFailed, AnalysisReady
+from byline.tui.saving import SummarySaver
+from byline.tui.search import ArticleSearch
+from byline.tui.text import one_line
+from byline.tui.widgets.article_view import ArticleView
+from byline.tui.widgets.entity_panel import TYPE_NAMES, EntityPanel
+from byline.tui.widgets.quote_panel import QuotePanel, speaker_label
+from byline.tui.widgets.search_bar import SearchBar
+from byline.tui.widgets.side_panel import SidePanel
+from byline.tui.widgets.status_line import StatusLine
+from byline.tui.widgets.summary_panel import SummaryPanel
+
+Analyzer = Callable[..., Analysis]
+"""Called as ``analyzer(text, should_stop=...)``; the default is the real pipeline."""
+
+WORDS_PER_MINUTE = 230
+PAINT_WAIT = 1.0
+"""Longest the analysis waits for the article to paint first (seconds)."""
+
+
+def _pipeline(text: str, **options: Any) -> Analysis:
+    from byline.analysis.pipeline import analyze
+
+    return analyze(text, **options)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` at about 230 words a minute (at least one)."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class BylineApp(App[None]):
+    """Read one article, with its entities, quotes and summary beside it."""
+
+    CSS_PATH = styles_dir() / "app.tcss"
+    TITLE = "byline"
+
+    BINDINGS = READER_BINDINGS
+
+    quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
+    """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
+    entity_index: reactive[int | None] = reactive(None, always_update=True, init=False)
+    """The entity whose mentions are highlighted, or None."""
+    mention_index: reactive[int] = reactive(0, always_update=True, init=False)
+    """Which mention of the chosen entity is current."""
+    summary_size: reactive[int] = reactive(0, init=False)
+    """How many sentences the summary keeps (1..number of sentences once analysed)."""
+    show_side_panel: reactive[bool] = reactive(True, init=False)
+    """Whether the side panel is visible."""
+
+    def __init__(self, source: ArticleSource, *, analyzer: Analyzer | None = None) -> None:
+        super().__init__()
+        self.source = source
+        self.analyzer: Analyzer = analyzer or _pipeline
+        self.analysis: Analysis | None = None
+        """The analysis of the article on screen, once ready."""
+        self.analysis_error: str | None = None
+        self._generation = 0
+        self.saver = SummarySaver(self)
+        self.search = ArticleSearch(self)
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="reading"):
+                yield ArticleView(self.source.text, id="article")
+                search = SearchBar(id="search-bar")
+                search.display = False
+                yield search
+                yield StatusLine(id="status")
+            yield SidePanel(id="side-panel")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.article.focus()
+        self.load_source(self.source)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from reader_commands(self)
+
+    # -- loading and analysis ----------------------------------------------------
+
+    def load_source(self, source: ArticleSource) -> None:
+        """Show ``source`` now and start analysing it in the background."""
+        self._generation += 1
+        self.source = source
+        self.analysis = None
+        self.analysis_error = None
+        self.set_reactive(BylineApp.quote_index, None)
+        self.set_reactive(BylineApp.entity_index, None)
+        self.set_reactive(BylineApp.summary_size, 0)
+        self.search.clear()
+        if self.article.text is not source.text:
+            self.article.set_text(source.text)
+        self.title = one_line(source.name, 80)
+        self.sub_title = "analysing…"
+        self.side_panel.show_analysing()
+        self.status.say(("Analysing the article…", "italic"))
+        # The worker starts now (so ``workers.wait_for_complete()`` sees it) but waits for
+        # the first paint: once running, it holds the GIL for long stretches.
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+        self.run_analysis(source.text, self._generation, painted)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="analysis",
+        description="Analysing article",
+    )
+    def run_analysis(
+        self, text: str, generation: int, painted: threading.Event | None = None
+    ) -> None:
+        """Call the core and post its result; never touches widgets."""
+        worker = get_current_worker()
+        if painted is not None:
+            painted.wait(PAINT_WAIT)
+        try:
+            analysis = self.analyzer(text, should_stop=lambda: worker.is_cancelled)
+        except Exception as error:  # noqa: BLE001 - any failure becomes a visible state
+            if not worker.is_cancelled:
+                reason = one_line(f"{type(error).__name__}: {error}", 200)
+                self.post_message(AnalysisFailed(reason, generation))
+            return
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(analysis, generation))
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation != self._generation:
+            return
+        analysis = message.analysis
+        self.analysis = analysis
+        if analysis.title:
+            self.title = one_line(analysis.title, 100)
+        words = analysis.word_count
+        self.sub_title = f"{words:,} words · {reading_minutes(words)} min read"
+        if analysis.title_span is not None:
+            self.article.set_highlights(
+                "title", [(analysis.title_span.start, analysis.title_span.end)]
+            )
+        self.set_reactive(BylineApp.summary_size, len(analysis.summary))
+        self.side_panel.show_analysis(analysis, analysis.summary)
+        self._refresh_summary_layer()
+        self.status.say(
+            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
+            f"{len(analysis.sentences)} sentences · ? for keys"
+        )
+
+    @on(AnalysisFailed)
+    def _analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self.analysis_error = message.reason
+        self.sub_title = "analysis failed"
+        self.side_panel.show_failed(message.reason)
+        self.status.say(("Analysis failed: ", "bold"), message.reason)
+        self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
+
+    def _require_analysis(self) -> Analysis | None:
+        if self.analysis is None:
+            if self.analysis_error:
+                self.notify("No analysis: it failed.", severity="error", markup=False)
+            else:
+                self.notify("Still analysing the article…", markup=False)
+        return self.analysis
+
+    # -- quotes ------------------------------------------------------------------
+
+    def action_next_quote(self) -> None:
+        self._step_quote(+1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_quote(self, step: int) -> None:
+        analysis = self._require_analysis()
+        if analysis is None:
+            return
+        if not analysis.quotes:
+            self.notify("This article has no direct quotes.", markup=False)
+            return
+        if self.quote_index is None:
+            self.quote_index = 0 if step > 0 else len(analysis.quotes) - 1
+        else:
+            self.quote_index = (self.quote_index + step) % len(analysis.quotes)
+
+    def watch_quote_index(self, index: int | None) -> None:
+        analysis = self.analysis
+        if analysis is None or index is None:
+            self.article.set_highlights("quote", [])
+            return
+        quote = analysis.quotes[index]
+        self.article.set_highlights("quote", [(quote.start, quote.end)])
+        self.article.scroll_to_offset(quote.start, quote.end)
+        if self.show_side_panel:
+            self.side_panel.show_tab("tab-quotes")
+        self.side_panel.quotes.select_quote(index)
+        self.status.say(
+            (f"Quote {index + 1} of {len(analysis.quotes)}", "bold"),
+            " · speaker: ",
+            (speaker_label(quote), "bold" if quote.speaker else "italic"),
+        )
+
+    @on(QuotePanel.QuoteChosen)
+    def _quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
+        self.quote_index = message.index
+
+    # -- entities ----------------------------------------------------------------
+
+    def action_next_mention(self) -> None:
+        self._step_mention(+1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        analysis = self._require_analysis()
+        if analysis is None:
+            return
+        if not analysis.entities:
+            self.notify("No named entities in this article.", markup=False)
+            return
+        if self.entity_index is None:
+            self.set_reactive(BylineApp.mention_index, 0 if step > 0 else -1)
+            self.entity_index = 0
+            return
+        count = len(analysis.entities[self.entity_index].mentions)
+        self.mention_index = (self.mention_index + step) % max(1, count)
+
+    def choose_entity(self, index: int) -> None:
+        """Highlight every mention of entity ``index`` and go to its first."""
+        self.set_reactive(BylineApp.mention_index, 0)
+        self.entity_index = index
+
+    def watch_entity_index(self, index: int | None) -> None:
+        analysis = self.analysis
+        if analysis is None or index is None:
+            self.article.set_highlights("mention", [])
+            return
+        entity = analysis.entities[index]
+        self.article.set_highlights("mention", [(m.start, m.end) for m in entity.mentions])
+        if self.show_side_panel:
+            self.side_panel.show_tab("tab-entities")
+        self.side_panel.entities.select_entity(index)
+        self.mention_index = self.mention_index % max(1, len(entity.mentions))
+
+    def watch_mention_index(self, position: int) -> None:
+        analysis = self.analysis
+        if analysis is None or self.entity_index is None:
+            return
+        entity = analysis.entities[self.entity_index]
+        if not entity.mentions:
+            return
+        mention = entity.mentions[position % len(entity.mentions)]
+        self.article.set_highlights("current", [(mention.start, mention.end)])
+        self.article.scroll_to_offset(mention.start, mention.end)
+        self.status.say(
+            (one_line(entity.name, 60), "bold"),
+            f" ({TYPE_NAMES[entity.type]}) · mention {position % len(entity.mentions) + 1}"
+            f" of {len(entity.mentions)} · e next, E previous",
+        )
+
+    @on(EntityPanel.EntityChosen)
+    def _entity_chosen(self, message: EntityPanel.EntityChosen) -> None:
+        self.choose_entity(message.index)
+
+    # -- summary -----------------------------------------------------------------
+
+    def action_summary_size(self, step: int) -> None:
+        analysis = self._require_analysis()
+        if analysis is None or not analysis.sentences:
+            return
+        size = max(1, min(len(analysis.sentences), self.summary_size + step))
+        if size == self.summary_size:
+            limit = "shortest" if step < 0 else "longest"
+            self.notify(f"The summary is already at its {limit} ({size}).", markup=False)
+            return
+        self.summary_size = size
+        if self.show_side_panel:
+            self.side_panel.show_tab("tab-summary")
+
+    def watch_summary_size(self, size: int) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        self.side_panel.summary.show_summary(analysis, analysis.summary_of(size))
+        self._refresh_summary_layer()
+
+    def _refresh_summary_layer(self) -> None:
+        # The summary is marked in the article only while its tab is showing.
+        analysis = self.analysis
+        spans: list[tuple[int, int]] = []
+        if analysis is not None and self.side_panel.active_tab == "tab-summary":
+            spans = [
+                (analysis.sentences[i].start, analysis.sentences[i].end)
+                for i in analysis.summary_of(self.summary_size)
+            ]
+        self.article.set_highlights("summary", spans)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._refresh_summary_layer()
+
+    @on(SummaryPanel.SentenceChosen)
+    def _sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        sentence = analysis.sentences[message.index]
+        self.article.set_highlights("current", [(sentence.start, sentence.end)])
+        self.article.scroll_to_offset(sentence.start, sentence.end)
+
+    # -- search ------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, message: SearchBar.QueryChanged) -> None:
+        self.search.find(message.query)
+
+    @on(SearchBar.NextMatch)
+    def _search_next(self) -> None:
+        self.search.next()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.search.clear()
+        self.article.focus()
+
+    # -- panel, help, save, reload -----------------------------------------------
+
+    def action_toggle_side_panel(self) -> None:
+        self.show_side_panel = not self.show_side_panel
+
+    def watch_show_side_panel(self, show: bool) -> None:
+        panel = self.side_panel
+        if not show and self.focused is not None and panel in self.focused.ancestors:
+            self.article.focus()
+        panel.display = show
+
+    def action_help(self) -> None:
+        from byline.tui.screens.help import HelpScreen  # Markdown is slow to import
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_save_summary(self) -> None:
+        analysis = self._require_analysis()
+        if analysis is not None:
+            self.saver.ask(analysis, self.source, self.summary_size or len(analysis.summary))
+
+    def action_reload_sample(self) -> None:
+        """Open the sample article that ships with byline."""
+        from byline.analysis.source import ArticleError, read_article
+        from byline.resources import sample_article
+
+        try:
+            source = read_article(str(sample_article()))
+        except ArticleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.load_source(source)
+        self.notify(f"Opened {source.name}", markup=False)

@@ -1,0 +1,66 @@
+"""SaveSummaryScreen: asks where to save the summary; dismisses with the path typed.
+
+It only asks: checking, confirming a replacement and writing are the app's job. Must not
+import the analysis pipeline.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+
+class SaveSummaryScreen(ModalScreen[str | None]):
+    """A file name input; Enter (or Save) returns it, Escape (or Cancel) returns None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="save.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, default_path: str, sentences: int) -> None:
+        super().__init__()
+        self.default_path = default_path
+        self.sentences = sentences
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-dialog", classes="dialog"):
+            yield Label(Text("Save summary as Markdown"), classes="dialog-title")
+            count = f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
+            yield Label(Text(f"The summary ({count}) and key quotes go to:"))
+            yield Input(value=self.default_path, id="save-path", select_on_focus=False)
+            yield Label(
+                Text("Enter saves · Escape cancels · ~ is your home folder"), classes="dialog-hint"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", Input).focus()
+
+    def _submit(self) -> None:
+        value = self.query_one("#save-path", Input).value.strip()
+        if not value:
+            self.notify("Type a file name first.", severity="warning", markup=False)
+            return
+        self.dismiss(value)
+
+    @on(Input.Submitted, "#save-path")
+    def _entered(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

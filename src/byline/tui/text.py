@@ -1,0 +1,39 @@
+"""Article text made safe to show: one visible character per source character.
+
+Article text is data. It is never parsed as Rich markup (callers wrap it in
+``rich.text.Text``), and control characters that would move the cursor, change colours or
+reorder text are replaced by visible placeholders *one for one*, so character offsets
+from the analysis still index the displayed string. Must not import Textual.
+"""
+
+from __future__ import annotations
+
+_REPLACEMENT = "\ufffd"
+_ESCAPE = "\u241b"  # ␛
+
+_TABLE: dict[int, str] = {code: _REPLACEMENT for code in range(0x20)}
+_TABLE.update({code: _REPLACEMENT for code in range(0x7F, 0xA0)})
+_TABLE.update({code: _REPLACEMENT for code in range(0x202A, 0x202F)})  # bidi embeddings
+_TABLE.update({code: _REPLACEMENT for code in range(0x2066, 0x206A)})  # bidi isolates
+_TABLE[0x1B] = _ESCAPE
+# Layout whitespace shows as a plain space; line breaks are the view's business.
+for _code in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2028, 0x2029):
+    _TABLE[_code] = " "
+
+
+def display_text(text: str) -> str:
+    """``text`` with every control character replaced one for one (same length)."""
+    return text.translate(_TABLE)
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """``text`` squeezed onto one line for a list or a notification (offsets not kept).
+
+    Args:
+        text: any text from the article.
+        limit: cut to this many characters with an ellipsis (0: no limit).
+    """
+    squeezed = " ".join(display_text(text).split())
+    if limit and len(squeezed) > limit:
+        return squeezed[: limit - 1].rstrip() + "…"
+    return squeezed

@@ -1,0 +1,273 @@
+"""ArticleView: the article text, wrapped to the view and painted one line at a time.
+
+A Line API widget (``ScrollView`` + ``render_line``): the text is wrapped into
+``(start, end)`` character ranges once per width, and only the visible lines are turned
+into strips, so a megabyte-long article paints as fast as a short one. Highlights are
+layers of character spans (summary, mentions, quote, search) styled by component classes
+from ``styles/``. Must not import the analysis pipeline: it shows text, it never analyses it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from byline.tui.text import display_text
+
+Span = tuple[int, int]
+
+# Paragraphs are separated by blank lines; a text without any has one per line.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_WORD = re.compile(r"\S+")
+
+LAYERS = ("title", "summary", "mention", "quote", "search", "current")
+"""Highlight layers, painted in this order (later ones win where they overlap).
+
+``current`` marks the one place the reader just jumped to (a mention, a match, a sentence).
+"""
+
+
+class SpanLayer:
+    """Sorted character spans with a fast "which ones touch this range" query."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans = sorted((s, e) for s, e in spans if e > s)
+        self._starts = [s for s, _ in self.spans]
+        self._max_ends: list[int] = []
+        running = -1
+        for _, end in self.spans:
+            running = max(running, end)
+            self._max_ends.append(running)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans that share at least one character with ``[start, end)``."""
+        first = bisect_right(self._max_ends, start)
+        last = bisect_left(self._starts, end)
+        return [(s, e) for s, e in self.spans[first:last] if e > start]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+
+def paragraph_ranges(text: str) -> list[Span]:
+    """Where the paragraphs are, as the screen shows them (leading/trailing space cut)."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    ranges: list[Span] = []
+    position = 0
+    for match in [*separator.finditer(text), None]:
+        stop = len(text) if match is None else match.start()
+        start, end = position, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            ranges.append((start, end))
+        if match is not None:
+            position = match.end()
+    return ranges
+
+
+def _split_long_word(text: str, start: int, end: int, width: int) -> list[Span]:
+    pieces: list[Span] = []
+    piece_start, used = start, 0
+    for index in range(start, end):
+        cells = get_character_cell_size(text[index])
+        if used + cells > width and index > piece_start:
+            pieces.append((piece_start, index))
+            piece_start, used = index, 0
+        used += cells
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
+    """Greedy word wrap of ``text[start:end]`` into lines at most ``width`` cells wide.
+
+    Returns:
+        ``(start, end)`` of each line; ``end`` excludes the spaces where the line breaks.
+    """
+    width = max(1, width)
+    lines: list[Span] = []
+    line_start = line_end = -1
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        word = match.group()
+        cells = len(word) if word.isascii() else cell_len(word)
+        if line_start >= 0:
+            gap = word_start - line_end
+            if used + gap + cells <= width:
+                used += gap + cells
+                line_end = word_end
+                continue
+            lines.append((line_start, line_end))
+        if cells > width:
+            *full, (last_start, last_end) = _split_long_word(text, word_start, word_end, width)
+            lines.extend(full)
+            line_start, line_end = last_start, last_end
+            used = cell_len(text[last_start:last_end])
+        else:
+            line_start, line_end, used = word_start, word_end, cells
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article text with highlighted spans; scrolls a character offset into view."""
+
+    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS}
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._text = text
+        self._paragraphs: list[Span] = paragraph_ranges(text)
+        self._lines: list[Span] = []
+        """Each screen line's ``[start, end)``; a blank line between paragraphs is empty."""
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._layers: dict[str, SpanLayer] = {layer: SpanLayer() for layer in LAYERS}
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+
+    # -- content -----------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The article text exactly as read."""
+        return self._text
+
+    @property
+    def line_count(self) -> int:
+        """How many screen lines the wrapped article takes."""
+        return len(self._lines)
+
+    def set_text(self, text: str) -> None:
+        """Show another article from its top, with no highlights."""
+        self._text = text
+        self._paragraphs = paragraph_ranges(text)
+        self._layers = {layer: SpanLayer() for layer in LAYERS}
+        self._wrap_width = 0
+        self._rewrap()
+        self.scroll_to(0, 0, animate=False, force=True)
+
+    def set_highlights(self, layer: str, spans: Iterable[Span]) -> None:
+        """Replace the spans of one highlight layer (see :data:`LAYERS`)."""
+        self._layers[layer] = SpanLayer(spans)
+        self._cache.clear()
+        self.refresh()
+
+    def highlights(self, layer: str) -> list[Span]:
+        """The spans currently in ``layer``."""
+        return list(self._layers[layer].spans)
+
+    # -- layout ------------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        # Wrap as if the vertical scrollbar were always there, so its coming and going
+        # never leaves lines wider than the view.
+        gutter = 0 if self.styles.overflow_y == "hidden" else self.styles.scrollbar_size_vertical
+        return self.content_region.width - gutter
+
+    def _rewrap(self) -> None:
+        width = self._content_width()
+        if width <= 0 or width == self._wrap_width:
+            return
+        anchor = self.first_visible_offset() if self._lines else None
+        self._wrap_width = width
+        lines: list[Span] = []
+        for index, (start, end) in enumerate(self._paragraphs):
+            if index:
+                lines.append((start, start))
+            lines.extend(wrap_paragraph(self._text, start, end, width))
+        self._lines = lines
+        self._line_starts = [start for start, _ in lines]
+        self._cache.clear()
+        self.virtual_size = Size(width, len(lines))
+        if anchor is not None:
+            self.scroll_to(y=self.line_of(anchor), animate=False, force=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def on_mount(self) -> None:
+        self._rewrap()
+
+    def line_of(self, offset: int) -> int:
+        """The screen line showing character ``offset`` (the nearest one in a gap)."""
+        if not self._lines:
+            return 0
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_offset(self, start: int, end: int | None = None, *, center: bool = True) -> None:
+        """Bring the text at ``[start, end)`` into view, about a third of the way down."""
+        self._rewrap()
+        first = self.line_of(start)
+        last = self.line_of(max(start, (end or start + 1) - 1))
+        height = max(1, self.scrollable_content_region.height)
+        top = self.scroll_offset.y
+        if not center and top <= first and last < top + height:
+            return
+        span_height = last - first + 1
+        if span_height >= height:
+            target = first
+        else:
+            target = first - max(0, (height - span_height) // 3)
+        self.scroll_to(y=max(0, target), animate=False, force=True)
+
+    def first_visible_offset(self) -> int:
+        """The character offset at the top of the view."""
+        if not self._lines:
+            return 0
+        return self._line_starts[min(self.scroll_offset.y, len(self._lines) - 1)]
+
+    # -- painting ----------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        key = (index, self._wrap_width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_screen_line(index, base)
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def _render_screen_line(self, index: int, base: Style) -> Strip:
+        start, end = self._lines[index]
+        line = Text(display_text(self._text[start:end]), style=base, no_wrap=True, end="")
+        for layer in LAYERS:
+            spans = self._layers[layer]
+            if not spans:
+                continue
+            style = self.get_component_rich_style(f"article-view--{layer}", partial=True)
+            for span_start, span_end in spans.overlapping(start, max(end, start + 1)):
+                line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
+        segments: Sequence[Segment] = list(line.render(self.app.console))
+        return Strip(segments, line.cell_len)

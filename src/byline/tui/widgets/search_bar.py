@@ -1,0 +1,83 @@
+"""SearchBar: the find-in-article input under the article (``/`` opens it).
+
+Must not import the analysis pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchBar(Horizontal):
+    """An input that reports its query; Enter asks for the next match, Escape closes."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "close",
+            "Close search",
+            id="search.close",
+            tooltip="Close the search bar and clear the highlights",
+        ),
+    ]
+
+    @dataclass
+    class QueryChanged(Message):
+        """The search text changed."""
+
+        query: str
+
+    @dataclass
+    class NextMatch(Message):
+        """The reader pressed Enter: go to the next match."""
+
+        query: str
+
+    class Closed(Message):
+        """The reader closed the search bar."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Find:", id="search-label")
+        yield Input(placeholder="search the article", id="search-input")
+        yield Label("", id="search-count")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def open(self) -> None:
+        """Show the bar and focus its input, keeping any previous query selected."""
+        self.display = True
+        self.input.focus()
+
+    def set_count(self, current: int, total: int, query: str) -> None:
+        """Say which match is current (``current`` counts from 1; 0 means none)."""
+        if not query:
+            text = ""
+        elif total == 0:
+            text = "no matches"
+        else:
+            text = f"{current} of {total}" if current else f"{total} matches"
+        self.query_one("#search-count", Label).update(Text(text))
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.NextMatch(event.value))
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())

@@ -1,0 +1,63 @@
+"""Small articles and helpers for the Pilot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from byline.analysis.model import Analysis
+from byline.analysis.source import ArticleSource
+from byline.tui.app import BylineApp
+
+SIZE = (120, 36)
+
+BRIDGE = """Harbour Bridge Reopens After Repairs
+
+The Harbour Bridge reopened on Monday after six months of repairs, the city said. \
+Lopez thanked the crews and the engineers who kept traffic moving on the ferries.
+
+"We are proud of the crews who worked through the winter," said Mayor Ana Lopez.
+
+Commuters were relieved. "It cut my trip in half," said Tom Reed, a nurse who \
+crosses the bridge twice a day. Lopez said the tolls will stay the same this year.
+
+"The bridge will need another inspection next year," the engineer added.
+
+Lopez will open the new cycle lane in May.
+"""
+
+
+def source(text: str = BRIDGE, name: str = "bridge.txt") -> ArticleSource:
+    return ArticleSource(text, name, Path(name))
+
+
+def make_reader(
+    analyzer: Callable[..., Analysis], text: str = BRIDGE, name: str = "bridge.txt"
+) -> BylineApp:
+    return BylineApp(source(text, name), analyzer=analyzer)
+
+
+async def settle(app: BylineApp, pilot: Pilot[None]) -> None:
+    """Wait for the analysis worker and the messages it posted."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def highlighted_id(app: BylineApp, panel_id: str) -> str | None:
+    option_list = app.query_one(f"#{panel_id} OptionList", OptionList)
+    if option_list.highlighted is None:
+        return None
+    return option_list.get_option_at_index(option_list.highlighted).id
+
+
+def screen_text(app: BylineApp) -> str:
+    """The article view's visible lines as plain text."""
+    view = app.article
+    return "\n".join(
+        "".join(segment.text for segment in view.render_line(y))
+        for y in range(view.scrollable_content_region.height)
+    )

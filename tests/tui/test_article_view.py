@@ -1,0 +1,115 @@
+"""ArticleView's wrapping, offset mapping and speed, without an analysis."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.app import App, ComposeResult
+
+from byline.tui.text import display_text, one_line
+from byline.tui.widgets.article_view import (
+    ArticleView,
+    SpanLayer,
+    paragraph_ranges,
+    wrap_paragraph,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One.\n\nTwo.", ["One.", "Two."]),
+        ("One\nstill one.\n\n\n  Two.  ", ["One\nstill one.", "Two."]),
+        ("A\nB\nC", ["A", "B", "C"]),  # no blank lines: one paragraph per line
+        ("A\r\n\r\nB\r\n", ["A", "B"]),
+        ("", []),
+    ],
+)
+def test_paragraph_ranges(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in paragraph_ranges(text)] == expected
+
+
+def test_wrap_paragraph_fits_width_and_keeps_every_word() -> None:
+    text = "the quick brown fox jumps over the lazy dog " * 5
+    lines = wrap_paragraph(text, 0, len(text.rstrip()), 20)
+    assert all(len(text[s:e]) <= 20 for s, e in lines)
+    assert " ".join(text[s:e] for s, e in lines) == text.rstrip()
+
+
+def test_wrap_paragraph_splits_long_words_and_counts_wide_cells() -> None:
+    text = "x" * 25
+    assert [e - s for s, e in wrap_paragraph(text, 0, 25, 10)] == [10, 10, 5]
+    wide = "漢字漢字漢字"  # two cells each
+    assert [wide[s:e] for s, e in wrap_paragraph(wide, 0, len(wide), 4)] == ["漢字", "漢字", "漢字"]
+
+
+def test_span_layer_finds_overlaps() -> None:
+    layer = SpanLayer([(0, 5), (10, 30), (12, 14), (40, 41)])
+    assert layer.overlapping(5, 10) == []
+    assert layer.overlapping(4, 11) == [(0, 5), (10, 30)]
+    assert layer.overlapping(20, 45) == [(10, 30), (40, 41)]
+
+
+def test_display_text_keeps_length() -> None:
+    raw = "a\x1bb\x00c\x9bd\u202ee\tf\ng"
+    shown = display_text(raw)
+    assert len(shown) == len(raw)
+    assert shown == "a␛b\ufffdc\ufffdd\ufffde f g"
+    assert one_line("  a\n\n b  ", 0) == "a b"
+    assert one_line("abcdefghij", 5) == "abcd…"
+
+
+class _ViewApp(App[None]):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield ArticleView(self.text)
+
+
+async def test_scroll_to_offset_brings_text_into_view() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "words " * 30 for i in range(200))
+    app = _ViewApp(text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        target = text.index("Paragraph 150 ")
+        view.scroll_to_offset(target, target + 13)
+        await pilot.pause()
+        line = view.line_of(target)
+        top = view.scroll_offset.y
+        assert top <= line < top + view.scrollable_content_region.height
+
+
+async def test_rewrap_on_resize_keeps_the_top_paragraph() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "words " * 30 for i in range(100))
+    app = _ViewApp(text)
+    async with app.run_test(size=(100, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        target = text.index("Paragraph 60 ")
+        view.scroll_to_offset(target, center=False)
+        await pilot.pause()
+        lines_wide = view.line_count
+        top_before = view.first_visible_offset()
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert view.line_count > lines_wide
+        top = view.first_visible_offset()
+        assert text.rfind("Paragraph", 0, top + 1) == text.rfind("Paragraph", 0, top_before + 1)
+        assert top <= top_before
+
+
+async def test_megabyte_article_paints_quickly() -> None:
+    paragraph = "Officials said the new bridge would open in May, according to a statement. "
+    text = "\n\n".join(paragraph * 6 for _ in range(2300))
+    assert len(text) > 1_000_000
+    started = time.perf_counter()
+    app = _ViewApp(text)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        elapsed = time.perf_counter() - started
+        view = app.query_one(ArticleView)
+        assert view.line_count > 10_000
+        assert "Officials said" in "".join(s.text for s in view.render_line(0))
+    assert elapsed < 5.0  # generous for slow CI; typically well under a second

@@ -46,15 +46,17 @@ CASES = [
     ),
     (
         "straight marks, inverted order",
-        'The plan drew fire.\n\n"This plan will cost far too much," said Tom Smith, a council member.',
+        'The plan drew fire.\n\n"This plan will cost far too much," said Tom Smith, '
+        "a council member.",
         [('"This plan will cost far too much,"', "Tom Smith", "Tom Smith", "said")],
     ),
     (
         "broken by its attribution",
-        "Officials met.\n\n“The talks went well,” she said, “and we will meet again "
-        "next week.”",
-        [("“The talks went well,”", "she", "she", "said"),
-         ("“and we will meet again next week.”", "she", "she", "said")],
+        "Officials met.\n\n“The talks went well,” she said, “and we will meet again next week.”",
+        [
+            ("“The talks went well,”", "she", "she", "said"),
+            ("“and we will meet again next week.”", "she", "she", "said"),
+        ],
     ),
     (
         "colon introduces the quote",
@@ -64,15 +66,27 @@ CASES = [
     (
         "according to",
         "According to the report, “the river rose faster than anyone expected.”",
-        [("“the river rose faster than anyone expected.”", "the report", "the report",
-          "According to")],
+        [
+            (
+                "“the river rose faster than anyone expected.”",
+                "the report",
+                "the report",
+                "According to",
+            )
+        ],
     ),
     (
         "described speaker with a preposition",
         "The shares fell.\n\n“We are confident in our plans for growth,” a spokeswoman for "
         "Acme said.",
-        [("“We are confident in our plans for growth,”", "a spokeswoman for Acme",
-          "a spokeswoman for Acme", "said")],
+        [
+            (
+                "“We are confident in our plans for growth,”",
+                "a spokeswoman for Acme",
+                "a spokeswoman for Acme",
+                "said",
+            )
+        ],
     ),
     (
         "quote inside indirect speech",
@@ -82,8 +96,7 @@ CASES = [
     (
         "nested single quotes stay inside",
         "“He told me ‘go home now’ and then he left the room,” Ann Lee said.",
-        [("“He told me ‘go home now’ and then he left the room,”", "Ann Lee", "Ann Lee",
-          "said")],
+        [("“He told me ‘go home now’ and then he left the room,”", "Ann Lee", "Ann Lee", "said")],
     ),
     (
         "scare quotes and titles are not quotes",
@@ -99,8 +112,10 @@ CASES = [
         "pronoun resolved to the earlier speaker",
         "“Prices will rise again this year,” Mrs. Green said.\n\nShe added that the bank "
         "would “watch the figures very closely.”",
-        [("“Prices will rise again this year,”", "Mrs. Green", "Mrs. Green", "said"),
-         ("“watch the figures very closely.”", "She", "Mrs. Green", "added")],
+        [
+            ("“Prices will rise again this year,”", "Mrs. Green", "Mrs. Green", "said"),
+            ("“watch the figures very closely.”", "She", "Mrs. Green", "added"),
+        ],
     ),
     (
         "it resolves to a body",
@@ -112,9 +127,15 @@ CASES = [
         "paragraph with no cue continues the previous speaker",
         "“We did everything we could for them,” the coach said.\n\n“The players gave all they "
         "had and I am proud of them.”",
-        [("“We did everything we could for them,”", "the coach", "the coach", "said"),
-         ("“The players gave all they had and I am proud of them.”", "the coach",
-          "the coach", None)],
+        [
+            ("“We did everything we could for them,”", "the coach", "the coach", "said"),
+            (
+                "“The players gave all they had and I am proud of them.”",
+                "the coach",
+                "the coach",
+                None,
+            ),
+        ],
     ),
 ]
 
@@ -125,8 +146,10 @@ def test_forms(name: str, text: str, expected: list[tuple]) -> None:
 
 
 def test_quote_over_several_paragraphs_is_one_stretch() -> None:
-    text = ("“The first part of the statement runs on,\n\n“and the second part ends it here,” "
-            "Jo Park said.")
+    text = (
+        "“The first part of the statement runs on,\n\n“and the second part ends it here,” "
+        "Jo Park said."
+    )
     quotes = _quotes(text)
     assert len(quotes) == 1
     assert (quotes[0].start, quotes[0].end) == (0, text.index(",”") + 2)
@@ -175,7 +198,10 @@ def sample() -> tuple[str, tuple[Quote, ...]]:
 def test_sample_has_exactly_the_fourteen_quotes(sample) -> None:
     text, quotes = sample
     assert len(quotes) == 14
-    assert all(text[q.start : q.end].startswith(p) for q, (p, _) in zip(quotes, SAMPLE_SPEAKERS, strict=True))
+    assert all(
+        text[q.start : q.end].startswith(p)
+        for q, (p, _) in zip(quotes, SAMPLE_SPEAKERS, strict=True)
+    )
     assert not any("brand members”" == text[q.start + 1 : q.end] for q in quotes)
 
 

@@ -4,9 +4,12 @@ A quoted stretch runs from an opening double quotation mark (straight or curly) 
 closing mark; single quotes inside it are nested quotes and stay part of it. A paragraph
 left open continues into the next when that paragraph opens with a mark (the news
 convention for quotes over several paragraphs). Scare quotes of one or two words are not
-quotes, nor are titles in quotation marks; three words are a quote only when a cue
-stands right by them. Speakers come from :mod:`byline.analysis.speakers`. Must not
-import Textual.
+quotes, nor are titles in quotation marks (even with a cue, after "of" or a possessive);
+three words are a quote only when a cue stands right by them. A closing-shaped mark never
+opens a quote, and a transcript turn ("PENCE: Well, ...") left open is not one. A quote
+with no cue of its own is said by the subject of the sentence before it (when that
+sentence holds no quote), else continues the last speaker. Speakers come from
+:mod:`byline.analysis.speakers`. Must not import Textual.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def quoted_stretches(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, i
         for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
             at, mark = match.start(), match.group()
             if open_at is None:
-                if mark != "”" or _opens(text, at):
+                if mark != "”":  # a closing-shaped mark never opens a quote
                     open_at = at
             elif at == lead and open_at < paragraph.start:
                 continue  # a continuation paragraph reopens the quote left open
@@ -85,17 +88,14 @@ def quoted_stretches(text: str, paragraphs: Sequence[Span]) -> list[tuple[int, i
                 open_at = None
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is None or text[following.start] not in '"“':
+            if (
+                following is None
+                or text[following.start] not in '"“'
+                or _LABEL.match(text, following.start, following.end)
+            ):
                 stretches.append((open_at, _trim(text, open_at, paragraph.end)))
                 open_at = None
     return stretches
-
-
-def _opens(text: str, at: int) -> bool:
-    """Whether a mark shaped as a closer stands where a quote opens (bad typography)."""
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
-    return before.isspace() and after.isalnum()
 
 
 def _closes(text: str, at: int) -> bool:
@@ -125,7 +125,7 @@ def _after_window(doc: Document, first: int, paragraph: int) -> int:
     i = first
     limit = min(len(doc.tokens), first + _AFTER_WINDOW)
     while i < limit and not doc.quoted[i] and doc.paragraph[i] == paragraph:
-        if doc.tokens[i].text in _TERMINAL:
+        if _ends_sentence(doc, i):
             break
         i += 1
     return i
@@ -139,10 +139,21 @@ def _before_window(doc: Document, last: int) -> int:
         and last - i < _BEFORE_WINDOW
         and not doc.quoted[i]
         and doc.paragraph[i] == doc.paragraph[last]
-        and doc.tokens[i].text not in _TERMINAL
+        and not _ends_sentence(doc, i)
     ):
         i -= 1
     return i + 1
+
+
+def _ends_sentence(doc: Document, i: int) -> bool:
+    """Whether token ``i`` ends a sentence (not the point of "R-Ky., said")."""
+    if doc.tokens[i].text not in _TERMINAL:
+        return False
+    if doc.tokens[i].text != "." or i + 1 >= len(doc.tokens) or i == 0:
+        return True
+    attached = doc.tokens[i - 1].end == doc.tokens[i].start
+    nxt = doc.tokens[i + 1].text
+    return not (attached and (nxt in (",", ")") or nxt[:1].islower()))
 
 
 def _attribution(doc: Document, found: tuple[int, int, int, int], at: int) -> Attribution:
@@ -198,6 +209,14 @@ def _attribute(doc: Document, start: int, end: int) -> tuple[Attribution | None,
     return None, False
 
 
+def _named_work(doc: Document, start: int) -> bool:
+    """Whether the quote at ``start`` follows "of", "on" or a possessive, as a title does."""
+    i = doc.index_at(start) - 1
+    if i < 0 or doc.text[doc.tokens[i].end : start].strip():
+        return False
+    return doc.tokens[i].pos in ("IN", "POS") or doc.tokens[i].text in ("’s", "'s")
+
+
 def _dash_byline(doc: Document, after: int, high: int) -> tuple[int, int] | None:
     """A name signing the quote after a dash, ending its line ("“…” ― Jane Doe")."""
     if high - after < 2 or doc.tokens[after].text not in _DASHES:
@@ -210,6 +229,38 @@ def _dash_byline(doc: Document, after: int, high: int) -> tuple[int, int] | None
         return None
     rest = doc.text[doc.tokens[last].end : doc.tokens[last].end + 3].lstrip(" \xa0.")
     return (first, last) if not rest or rest[0] in '\n“"' else None
+
+
+def _introduced(doc: Document, start: int) -> Attribution | None:
+    """The subject of the sentence before a quote that opens a sentence with no cue.
+
+    "Smith, 45, is a farmer. “…”" and "Trump told the crowd on Monday. “…”": the person
+    the previous sentence (holding no quote of its own) is about says the words.
+
+    Args:
+        doc: the article.
+        start: where the quote opens.
+
+    Returns:
+        The attribution, or None when that sentence has no person as its subject.
+    """
+    i = doc.index_at(start) - 1
+    if i < 0 or doc.tokens[i].text not in _TERMINAL:
+        return None
+    first = i
+    while first > 0 and doc.sentence[first - 1] == doc.sentence[i]:
+        first -= 1
+    if any(doc.quoted[first : i + 1]):
+        return None
+    subject = clause_subject(doc, i)
+    if subject is None or doc.tokens[subject[0]].pos not in ("NNP", "PRP", "DT"):
+        return None
+    if subject[0] == subject[1] and doc.tokens[subject[0]].pos == "PRP":
+        if doc.tokens[subject[0]].text.lower() not in ("he", "she"):
+            return None
+    elif describe(doc, *subject)[1] not in ("m", "f", "person"):
+        return None
+    return _attribution(doc, (-1, -1, *subject), start)
 
 
 def _label(doc: Document, start: int, end: int) -> Attribution | None:
@@ -286,10 +337,14 @@ def find_quotes(
             if adjacent and attribution is not None and attribution.speaker is not None:
                 last = (paragraph, attribution)  # "“They’re worried,” Carson said."
             continue
-        if _title_like(words) and not adjacent:
+        if _title_like(words) and (not adjacent or _named_work(doc, start)):
             continue
+        if _LABEL.match(text, start, end) and text[end - 1] not in '"”':
+            continue  # a transcript turn ("PENCE: Well, ...") left open is no quote
         if attribution is None:
             attribution = _label(doc, start, end)
+        if attribution is None:
+            attribution = _introduced(doc, start)
         if attribution is None and last is not None and last[0] >= paragraph - 1:
             previous = last[1]
             attribution = Attribution(previous.speaker, previous.speaker_span, None, None)

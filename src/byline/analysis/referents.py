@@ -101,6 +101,8 @@ def _entity_at(doc: Document, start: int, end: int) -> Entity | None:
     return None
 
 
+_EXACT_REACH = 200  # characters
+
 # What each pronoun may refer to; the first kind in sort order fits it best.
 _PRONOUN_KINDS = {
     "he": {"m", "person"},
@@ -143,8 +145,10 @@ def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
                 candidates.append((doc.tokens[j].start, entity.name, kind))
         i = first - 1
         seen_sentences += 1
-    exact = next(iter(sorted(fits)))
-    ranked = sorted(candidates, key=lambda c: (c[2] != exact, -c[0]))
+    # Nearest first, but the best-fitting kind ("she": a woman, "they": a group) may stand
+    # a little further back than a merely possible one.
+    exact = min(fits)
+    ranked = sorted(candidates, key=lambda c: -c[0] - (_EXACT_REACH if c[2] == exact else 0))
     for _, name, kind in ranked:
         if kind in fits:
             return name

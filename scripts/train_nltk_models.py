@@ -31,6 +31,11 @@ ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss
 mont neb nev n.h n.j n.m n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash wis wyo
 """.split()
 
+# Tagger weights below this magnitude are not shipped (see prune_weights): a third fewer
+# weights, so a third less JSON to parse at start-up; held-out accuracy 0.9749 unpruned,
+# 0.9752 pruned (--sweep: 0.9754 at 0.5, 0.9727 at 1.0).
+PRUNE_BELOW = 0.75
+
 PUNKT_CORPORA = ("treebank/raw", "abc", "state_union", "inaugural", "webtext")
 
 
@@ -79,7 +84,39 @@ def _tagged_sentences(nltk_data: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def train_tagger(nltk_data: Path, iterations: int) -> None:
+def prune_weights(tagger, threshold: float) -> tuple[int, int]:
+    """Drop averaged weights smaller than ``threshold`` in magnitude, then empty features.
+
+    The shipped JSON is parsed at every start-up, and its cost grows with the number of
+    weights; small ones rarely change the best tag. Returns (features, weights) kept.
+    """
+    weights = tagger.model.weights
+    for feature in list(weights):
+        kept = {tag: w for tag, w in weights[feature].items() if abs(w) >= threshold}
+        if kept:
+            weights[feature] = kept
+        else:
+            del weights[feature]
+    return len(weights), sum(len(row) for row in weights.values())
+
+
+def _accuracy(tagger, sentences: list[list[tuple[str, str]]]) -> float:
+    correct = total = 0
+    for sentence in sentences:
+        predicted = tagger.tag([word for word, _ in sentence])
+        correct += sum(p == g for (_, p), (_, g) in zip(predicted, sentence, strict=True))
+        total += len(sentence)
+    return correct / total
+
+
+def _size(tagger) -> str:
+    weights = tagger.model.weights
+    return f"{len(weights)} features, {sum(len(row) for row in weights.values())} weights"
+
+
+def train_tagger(nltk_data: Path, iterations: int, prune: float, sweep: bool) -> None:
+    import copy
+
     from nltk.tag.perceptron import PerceptronTagger
 
     sentences = _tagged_sentences(nltk_data)
@@ -89,35 +126,60 @@ def train_tagger(nltk_data: Path, iterations: int) -> None:
     tagger = PerceptronTagger(load=False)
     started = time.perf_counter()
     tagger.train(training, nr_iter=iterations)
-    correct = total = 0
-    for sentence in held_out:
-        predicted = tagger.tag([word for word, _ in sentence])
-        correct += sum(p == g for (_, p), (_, g) in zip(predicted, sentence, strict=True))
-        total += len(sentence)
+    tokens = sum(len(sentence) for sentence in held_out)
     print(f"tagger: {len(training)} sentences, {time.perf_counter() - started:.0f}s, "
-          f"held-out accuracy {correct / total:.4f} on {total} tokens")
+          f"held-out accuracy {_accuracy(tagger, held_out):.4f} on {tokens} tokens "
+          f"({_size(tagger)})")
+    for threshold in (0.1, 0.25, 0.5, 0.75, 1.0) if sweep else (prune,) if prune else ():
+        pruned = copy.deepcopy(tagger)
+        prune_weights(pruned, threshold)
+        print(f"tagger pruned below {threshold}: held-out accuracy "
+              f"{_accuracy(pruned, held_out):.4f} ({_size(pruned)})")
+    if sweep:
+        return
     # Retrain on everything for the shipped model.
     random.seed(13)
     tagger = PerceptronTagger(load=False)
     tagger.train(sentences, nr_iter=iterations)
+    if prune:
+        prune_weights(tagger, prune)
+    print(f"tagger shipped: {_size(tagger)}")
     out = MODELS / "taggers" / "averaged_perceptron_tagger_eng"
     if out.exists():
         shutil.rmtree(out)
     tagger.save_to_json(lang="eng", loc=str(out))
 
 
+def make_readable(folder: Path) -> None:
+    """NLTK saves models owner-only (0700/0600); an installed package must be readable by
+    every user, and NLTK only refuses files that others can *write*."""
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nltk-data", type=Path, default=REPO.parent / "shared" / "nltk_data")
     parser.add_argument("--iterations", type=int, default=5)
+    parser.add_argument(
+        "--prune", type=float, default=PRUNE_BELOW,
+        help="drop tagger weights smaller than this in magnitude (0 keeps all; "
+        f"default {PRUNE_BELOW})",
+    )
+    parser.add_argument(
+        "--sweep", action="store_true",
+        help="only report held-out tagging accuracy at several pruning thresholds",
+    )
     args = parser.parse_args()
     import nltk
 
     # NLTK writes and reads models only inside its data roots.
     nltk.data.path[:0] = [str(MODELS), str(args.nltk_data)]
     MODELS.mkdir(parents=True, exist_ok=True)
-    train_punkt(args.nltk_data)
-    train_tagger(args.nltk_data, args.iterations)
+    if not args.sweep:
+        train_punkt(args.nltk_data)
+    train_tagger(args.nltk_data, args.iterations, args.prune, args.sweep)
+    make_readable(MODELS)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,259 @@
+"""Named-entity tagging (PER, ORG, LOC, MISC) with a shipped averaged-perceptron model.
+
+The model is trained by ``scripts/train_ner.py`` on CoNLL-2003 and stored in
+``byline/models/ner/`` as gzip-compressed JSON (feature vocabulary, word lists)
+plus a raw little-endian ``weights.bin`` read with :mod:`array`: no pickle and no
+numpy. Features come from :mod:`byline.analysis.ner_features`, the same code the
+trainer uses.
+
+Example:
+    >>> tagger = load_entity_tagger()
+    >>> tagger.tag("Jack Ma founded Alibaba Group in Hangzhou .".split())
+    ['B-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O']
+
+Must not import Textual.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import sys
+from array import array
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from byline.analysis.ner_features import (
+    FeatureExtractor,
+    Lexicons,
+    allowed_transitions,
+    bilou_to_bio,
+    decode_document,
+)
+from byline.resources import models_dir
+
+MODEL_FILE = "model.json.gz"
+WEIGHTS_FILE = "weights.bin"
+FORMAT_VERSION = 2
+
+SparseRow = tuple[tuple[int, float], ...]
+"""The non-zero weights of one feature as ``(class_index, weight)`` pairs."""
+
+_CACHE_LIMIT = 400_000
+_MISSING = object()
+
+
+class PackedWeights:
+    """Feature -> dense weight row over packed arrays, unpacked lazily and cached.
+
+    Args:
+        n_classes: the number of classes (the length of a dense row).
+        features: the feature strings, in row order.
+        offsets: ``offsets[k]:offsets[k + 1]`` slices row ``k`` out of the two arrays.
+        labels: class index of each stored weight.
+        weights: the weights themselves.
+    """
+
+    def __init__(
+        self, n_classes: int, features: list[str], offsets: array, labels: array, weights: array
+    ) -> None:
+        self.n_classes = n_classes
+        self.cache: dict[str, tuple[float, ...] | None] = {}
+        self._index = dict(zip(features, range(len(features)), strict=False))
+        self._offsets = offsets
+        self._labels = labels
+        self._weights = weights
+
+    @classmethod
+    def from_rows(cls, n_classes: int, rows: Mapping[str, SparseRow]) -> PackedWeights:
+        """Pack sparse rows, as the trainer does before writing them."""
+        features = sorted(rows)
+        offsets, labels, weights = array("I", [0]), array("B"), array("f")
+        for feat in features:
+            for label, weight in rows[feat]:
+                labels.append(label)
+                weights.append(weight)
+            offsets.append(len(labels))
+        return cls(n_classes, features, offsets, labels, weights)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, feature: str) -> tuple[float, ...] | None:
+        """The dense weights of ``feature`` (None if the model never kept it), cached."""
+        k = self._index.get(feature)
+        row = None
+        if k is not None:
+            dense = [0.0] * self.n_classes
+            a, b = self._offsets[k], self._offsets[k + 1]
+            for label, weight in zip(self._labels[a:b], self._weights[a:b], strict=False):
+                dense[label] = weight
+            row = tuple(dense)
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[feature] = row
+        return row
+
+    def arrays(self) -> tuple[list[str], array, array, array]:
+        """The features in row order and the offsets, labels and weights arrays."""
+        features = [""] * len(self._index)
+        for feat, k in self._index.items():
+            features[k] = feat
+        return features, self._offsets, self._labels, self._weights
+
+
+class EntityTagger:
+    """Greedy averaged-perceptron tagger returning BIO tags.
+
+    Args:
+        classes: the internal (BILOU) tags, indexed as in the weight rows.
+        lexicons: gazetteers and word lists the features consult.
+        weights: the packed feature weights.
+        constrained: only allow BILOU-valid tag sequences when decoding.
+    """
+
+    def __init__(
+        self,
+        classes: Sequence[str],
+        lexicons: Lexicons,
+        weights: PackedWeights,
+        constrained: bool = True,
+    ) -> None:
+        self.classes = list(classes)
+        self.extractor = FeatureExtractor(lexicons)
+        self.weights = weights
+        self.constrained = constrained
+        self._allowed = allowed_transitions(self.classes, constrained)
+
+    def score(self, feats: list[str]) -> list[float]:
+        """The score of every class for one word's features."""
+        cached = self.weights.cache.get
+        lookup = self.weights.lookup
+        rows = []
+        for feat in feats:
+            row = cached(feat, _MISSING)
+            if row is _MISSING:
+                row = lookup(feat)
+            if row:
+                rows.append(row)
+        if not rows:
+            return [0.0] * len(self.classes)
+        return list(map(sum, zip(*rows, strict=False)))
+
+    def _step(self, _si: int, _wi: int, feats: list[str], allowed: list[int]) -> str:
+        scores = self.score(feats)
+        return self.classes[max(allowed, key=scores.__getitem__)]
+
+    def tag_internal(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag a document and return the internal BILOU tags."""
+        return decode_document(sentences, self.extractor, self._allowed, self._step)
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag every sentence of one document.
+
+        Tagging a whole document at once lets document-level features work: how a
+        word is capitalised elsewhere and what earlier mentions were tagged.
+
+        Args:
+            sentences: the tokens of each sentence, in reading order.
+
+        Returns:
+            One list of BIO tags (``"B-PER"``, ``"I-PER"``, ``"O"`` ...) per sentence,
+            each as long as its sentence.
+        """
+        sentences = [list(words) for words in sentences]
+        return [bilou_to_bio(tags) for tags in self.tag_internal(sentences)]
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """Tag one sentence.
+
+        Args:
+            words: the sentence's tokens.
+
+        Returns:
+            One BIO tag per token; an empty list for no tokens.
+        """
+        if not words:
+            return []
+        return self.tag_document([words])[0]
+
+
+def _read_array(blob: bytes, start: int, typecode: str, count: int) -> tuple[array, int]:
+    values = array(typecode)
+    end = start + values.itemsize * count
+    values.frombytes(blob[start:end])
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values, end
+
+
+def read_model(directory: Path) -> EntityTagger:
+    """Load an :class:`EntityTagger` from a model folder written by :func:`write_model`.
+
+    Args:
+        directory: the folder holding ``model.json.gz`` and ``weights.bin``.
+
+    Returns:
+        The tagger.
+
+    Raises:
+        ValueError: if the files have an unknown format version or the wrong size.
+    """
+    with gzip.open(directory / MODEL_FILE, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("version") != FORMAT_VERSION:
+        raise ValueError(f"{directory}: unsupported NER model version {data.get('version')!r}")
+    features = data["features"].split("\n")
+    n_weights = data["n_weights"]
+    blob = (directory / WEIGHTS_FILE).read_bytes()
+    offsets, at = _read_array(blob, 0, "I", len(features) + 1)
+    labels, at = _read_array(blob, at, "B", n_weights)
+    weights, at = _read_array(blob, at, "f", n_weights)
+    if at != len(blob) or offsets[-1] != n_weights:
+        raise ValueError(f"{directory / WEIGHTS_FILE}: does not match {MODEL_FILE}")
+    packed = PackedWeights(len(data["classes"]), features, offsets, labels, weights)
+    lexicons = Lexicons.from_json(data["lexicons"])
+    return EntityTagger(data["classes"], lexicons, packed, data["constrained"])
+
+
+def write_model(
+    directory: Path,
+    tagger: EntityTagger,
+    meta: Mapping[str, object],
+) -> None:
+    """Save a tagger as ``model.json.gz`` (vocabulary, lexicons) plus ``weights.bin``.
+
+    ``weights.bin`` holds three little-endian arrays back to back: the uint32 row
+    offsets, the uint8 class index and the float32 value of every kept weight.
+
+    Args:
+        directory: the folder to write (created if missing).
+        tagger: the tagger to save.
+        meta: free-form facts about training, stored as they are.
+    """
+    features, offsets, labels, weights = tagger.weights.arrays()
+    data = {
+        "version": FORMAT_VERSION,
+        "meta": dict(meta),
+        "classes": tagger.classes,
+        "constrained": tagger.constrained,
+        "lexicons": tagger.extractor.lexicons.to_json(),
+        "n_weights": len(weights),
+        "features": "\n".join(features),
+    }
+    directory.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(directory / MODEL_FILE, "wb", compresslevel=9, mtime=0) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    with open(directory / WEIGHTS_FILE, "wb") as handle:
+        for values in (offsets, labels, weights):
+            copy = array(values.typecode, values)
+            if sys.byteorder != "little":
+                copy.byteswap()
+            handle.write(copy.tobytes())
+
+
+@functools.cache
+def load_entity_tagger() -> EntityTagger:
+    """The shipped entity tagger, loaded once per process from ``models/ner``."""
+    return read_model(models_dir() / "ner")

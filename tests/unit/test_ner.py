@@ -1,0 +1,137 @@
+"""The shipped named-entity tagger and the CoNLL scoring functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline.analysis.ner import EntityTagger, load_entity_tagger
+from byline.analysis.ner_features import bilou_to_bio, bio_to_bilou
+from byline.evaluate.conll import read_conll, score, spans_from_tags
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EntityTagger:
+    return load_entity_tagger()
+
+
+def entities(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
+    return [(" ".join(words[s:e]), kind) for s, e, kind in sorted(spans_from_tags(tags))]
+
+
+def test_model_loads_and_is_cached(tagger: EntityTagger) -> None:
+    assert load_entity_tagger() is tagger
+    assert len(tagger.weights) > 1000
+
+
+def test_alibaba_sentence(tagger: EntityTagger) -> None:
+    words = "Jack Ma founded Alibaba Group in Hangzhou .".split()
+    tags = tagger.tag(words)
+    assert tags == ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Angela Merkel met officials from the European Union in Brussels on Monday .",
+            [("Angela Merkel", "PER"), ("European Union", "ORG"), ("Brussels", "LOC")],
+        ),
+        (
+            "Shares of Microsoft rose 3 percent in New York after the report .",
+            [("Microsoft", "ORG"), ("New York", "LOC")],
+        ),
+        (
+            "The German striker scored twice for Bayern Munich , coach Otto Rehhagel said .",
+            [("German", "MISC"), ("Bayern Munich", "ORG"), ("Otto Rehhagel", "PER")],
+        ),
+    ],
+)
+def test_hand_written_sentences(
+    tagger: EntityTagger, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    words = sentence.split()
+    assert entities(words, tagger.tag(words)) == expected
+
+
+def test_one_tag_per_word(tagger: EntityTagger) -> None:
+    sentences = [
+        "Reuters reported the news from London .".split(),
+        ["Hello"],
+        "it was raining in paris , said mr. smith".split(),
+    ]
+    tagged = tagger.tag_document(sentences)
+    assert [len(tags) for tags in tagged] == [len(words) for words in sentences]
+    valid = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "ORG", "LOC", "MISC")}
+    for tags in tagged:
+        assert set(tags) <= valid
+        for prev, cur in zip(["O", *tags], tags, strict=False):
+            if cur.startswith("I-"):
+                assert prev[2:] == cur[2:]
+
+
+def test_empty_input(tagger: EntityTagger) -> None:
+    assert tagger.tag([]) == []
+    assert tagger.tag_document([]) == []
+    assert tagger.tag_document([[], ["Paris"]])[0] == []
+
+
+def test_tagging_is_deterministic(tagger: EntityTagger) -> None:
+    words = "Jack Ma founded Alibaba Group in Hangzhou .".split()
+    assert tagger.tag(words) == tagger.tag(words)
+
+
+def test_spans_from_iob1_and_bio() -> None:
+    iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
+    assert spans_from_tags(iob1) == {(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")}
+    bio = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"]
+    assert spans_from_tags(bio) == spans_from_tags(iob1)
+    # An I- after O or after another type opens a chunk, as conlleval reads it.
+    assert spans_from_tags(["O", "I-MISC", "I-PER"]) == {(1, 2, "MISC"), (2, 3, "PER")}
+    assert spans_from_tags([]) == set()
+
+
+def test_bilou_round_trip() -> None:
+    iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-LOC", "I-ORG"]
+    bilou = bio_to_bilou(iob1)
+    assert bilou == ["B-PER", "L-PER", "O", "U-LOC", "B-LOC", "L-LOC", "U-ORG"]
+    assert spans_from_tags(bilou_to_bio(bilou)) == spans_from_tags(iob1)
+
+
+def test_score_known_values() -> None:
+    gold = [
+        ["B-PER", "I-PER", "O", "B-ORG", "O"],
+        ["B-LOC", "O", "B-LOC"],
+    ]
+    pred = [
+        ["B-PER", "I-PER", "O", "B-LOC", "O"],  # PER right, ORG mistyped as LOC
+        ["B-LOC", "O", "O"],  # one LOC found, one missed
+    ]
+    result = score(gold, pred)
+    overall = result["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"]) == (2, 1, 2)
+    assert overall["precision"] == pytest.approx(2 / 3)
+    assert overall["recall"] == pytest.approx(2 / 4)
+    assert overall["f1"] == pytest.approx(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+    assert result["PER"]["f1"] == pytest.approx(1.0)
+    assert result["ORG"]["recall"] == 0.0 and result["ORG"]["precision"] == 0.0
+    assert result["LOC"]["precision"] == pytest.approx(1 / 2)
+    assert result["LOC"]["recall"] == pytest.approx(1 / 2)
+
+
+def test_score_rejects_misaligned() -> None:
+    with pytest.raises(ValueError):
+        score([["O"]], [["O", "O"]])
+
+
+def test_read_conll(tmp_path) -> None:
+    path = tmp_path / "tiny.txt"
+    path.write_text(
+        "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\n"
+        "Peter NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nBonn NNP I-NP I-LOC\n",
+        encoding="utf-8",
+    )
+    docs = read_conll(path)
+    assert len(docs) == 2
+    assert docs[0].sentences == [["EU", "rejects"], ["Peter"]]
+    assert docs[0].tags == [["I-ORG", "O"], ["I-PER"]]
+    assert docs[1].sentences == [["Bonn"]]

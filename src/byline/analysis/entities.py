@@ -38,8 +38,8 @@ class _Group:
 
     def best_name(self) -> str:
         # Fullest form: most words, then most often used, then first seen.
-        order = list(self.names)
-        return max(order, key=lambda n: (len(n.split()), self.names[n], -order.index(n)))
+        order = {name: position for position, name in enumerate(self.names)}
+        return max(order, key=lambda n: (len(n.split()), self.names[n], -order[n]))
 
 
 def mention_spans(
@@ -123,24 +123,15 @@ def _key_words(name: str) -> list[str]:
 
 def merge_mentions(text: str, mentions: Sequence[tuple[Span, str]]) -> tuple[Entity, ...]:
     """Group typed mentions into entities, most mentioned first."""
-    groups: list[_Group] = []
-    by_name: dict[str, _Group] = {}
+    merger = _Merger()
     ordered = sorted(mentions, key=lambda m: m[0].start)
     # Fullest names first, so a short form ("Ma") finds the full one ("Jack Ma").
     for span, kind in sorted(ordered, key=lambda m: -len(_clean(m[0].text(text)).split())):
         name = _clean(span.text(text))
-        if not name:
-            continue
-        group = by_name.get(name.lower()) or _find_partner(name, kind, groups)
-        if group is None:
-            group = _Group()
-            groups.append(group)
-        by_name.setdefault(name.lower(), group)
-        group.names[name] += 1
-        group.type_votes[kind] += 1
-        group.mentions.append(span)
+        if name:
+            merger.add(name, kind, span)
     entities = []
-    for group in groups:
+    for group in merger.groups:
         if is_junk(group.best_name()):
             continue
         kind = max(ENTITY_TYPES, key=lambda t: group.type_votes[t])
@@ -157,28 +148,71 @@ def _as_type(kind: str) -> EntityType:
     return "MISC"
 
 
-def _find_partner(name: str, kind: str, groups: Sequence[_Group]) -> _Group | None:
-    """An existing entity this shorter name or acronym refers to."""
-    words = _key_words(name)
-    if not words:
-        return None
-    for group in groups:
-        for full in group.names:
-            full_words = _key_words(full)
-            if len(name) > 1 and is_acronym_of(name, full):
-                return group
-            if len(words) >= len(full_words):
-                continue
-            # A person is named later by surname; an organisation by its head word(s).
-            if kind == "PER" or group.type_votes["PER"] > group.type_votes.total() / 2:
-                if words == full_words[-len(words) :]:
-                    return group
-            elif words == full_words[: len(words)]:
-                return group
-    return None
+class _Merger:
+    """Groups names as they come, fullest first, with indexes so that finding the entity a
+    short name or acronym refers to costs the same on a 1 MB text as on a short story.
+
+    A shorter name joins the earliest entity one of whose names ends with it (people are
+    named again by surname) or, for a non-person, starts with it (organisations by their
+    head words); an all-capitals name joins the earliest whose name it abbreviates.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self._by_name: dict[str, int] = {}
+        self._by_suffix: dict[tuple[str, ...], int] = {}
+        self._by_prefix: dict[tuple[str, ...], int] = {}
+        self._by_initial: dict[str, list[tuple[int, str]]] = {}
+
+    def add(self, name: str, kind: str, span: Span) -> None:
+        index = self._by_name.get(name.lower())
+        if index is None:
+            index = self._find_partner(name, kind)
+        if index is None:
+            index = len(self.groups)
+            self.groups.append(_Group())
+        group = self.groups[index]
+        if name not in group.names:
+            self._index_name(name, index)
+        group.names[name] += 1
+        group.type_votes[kind] += 1
+        group.mentions.append(span)
+
+    def _index_name(self, name: str, index: int) -> None:
+        self._by_name.setdefault(name.lower(), index)
+        words = tuple(_key_words(name))
+        for size in range(1, len(words)):
+            self._by_suffix.setdefault(words[-size:], index)
+            self._by_prefix.setdefault(words[:size], index)
+        if len(name.split()) > 1:
+            self._by_initial.setdefault(name[0].lower(), []).append((index, name))
+
+    def _is_person(self, index: int) -> bool:
+        votes = self.groups[index].type_votes
+        return votes["PER"] > votes.total() / 2
+
+    def _find_partner(self, name: str, kind: str) -> int | None:
+        words = tuple(_key_words(name))
+        if not words:
+            return None
+        found: list[int] = []
+        if len(name) > 1 and name.isupper() and name.isalpha():
+            for index, full in self._by_initial.get(name[0].lower(), []):
+                if is_acronym_of(name, full):
+                    found.append(index)
+                    break
+        suffix = self._by_suffix.get(words)
+        if suffix is not None and (kind == "PER" or self._is_person(suffix)):
+            found.append(suffix)
+        prefix = self._by_prefix.get(words)
+        if prefix is not None and kind != "PER" and not self._is_person(prefix):
+            found.append(prefix)
+        return min(found) if found else None
 
 
-def find_entities(text: str, tokens: Sequence[Sequence[Token]], tagger: Tagger) -> tuple[Entity, ...]:
+def find_entities(
+    text: str, tokens: Sequence[Sequence[Token]], tagger: Tagger
+) -> tuple[Entity, ...]:
     """Tag every sentence's words with ``tagger`` and merge the mentions."""
     tags = tagger([[token.text for token in sentence] for sentence in tokens])
     return merge_mentions(text, mention_spans(tokens, tags))

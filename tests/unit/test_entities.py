@@ -91,3 +91,13 @@ def test_junk_names_are_dropped_and_leading_the_is_not_a_name() -> None:
     entities = find_entities(text, _tokens(text), _tagger(tags))
     assert [e.name for e in entities] == ["Coalition"]
     assert entities[0].mentions[0].text(text) == "The Coalition"
+
+
+def test_stray_type_joins_the_dominant_entity_but_a_real_split_stays() -> None:
+    text = " ".join(["Alibaba"] * 7)
+    spans = [Span(i * 8, i * 8 + 7) for i in range(7)]
+    noisy = [(span, "PER" if i == 3 else "ORG") for i, span in enumerate(spans)]
+    (entity,) = merge_mentions(text, noisy)
+    assert entity.type == "ORG" and len(entity.mentions) == 7
+    balanced = [(span, "LOC" if i < 4 else "ORG") for i, span in enumerate(spans)]
+    assert sorted(e.type for e in merge_mentions(text, balanced)) == ["LOC", "ORG"]

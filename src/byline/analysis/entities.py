@@ -131,7 +131,7 @@ def merge_mentions(text: str, mentions: Sequence[tuple[Span, str]]) -> tuple[Ent
         if name:
             merger.add(name, kind, span)
     entities = []
-    for group in merger.groups:
+    for group in merger.merged_groups():
         if is_junk(group.best_name()):
             continue
         kind = max(ENTITY_TYPES, key=lambda t: group.type_votes[t])
@@ -159,13 +159,13 @@ class _Merger:
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
-        self._by_name: dict[str, int] = {}
+        self._by_name: dict[tuple[str, str], int] = {}
         self._by_suffix: dict[tuple[str, ...], int] = {}
         self._by_prefix: dict[tuple[str, ...], int] = {}
         self._by_initial: dict[str, list[tuple[int, str]]] = {}
 
     def add(self, name: str, kind: str, span: Span) -> None:
-        index = self._by_name.get(name.lower())
+        index = self._by_name.get((name.lower(), kind))
         if index is None:
             index = self._find_partner(name, kind)
         if index is None:
@@ -174,18 +174,54 @@ class _Merger:
         group = self.groups[index]
         if name not in group.names:
             self._index_name(name, index)
+        self._by_name.setdefault((name.lower(), kind), index)
         group.names[name] += 1
         group.type_votes[kind] += 1
         group.mentions.append(span)
 
     def _index_name(self, name: str, index: int) -> None:
-        self._by_name.setdefault(name.lower(), index)
         words = tuple(_key_words(name))
         for size in range(1, len(words)):
             self._by_suffix.setdefault(words[-size:], index)
             self._by_prefix.setdefault(words[:size], index)
         if len(name.split()) > 1:
             self._by_initial.setdefault(name[0].lower(), []).append((index, name))
+
+    def merged_groups(self) -> list[_Group]:
+        """The groups, after the tagger's stray types are folded in.
+
+        The same name tagged with two types is two entities when both are well used (the
+        city and the team), but a name tagged the other way only now and then
+        ("Alibaba" as a person twice, as an organisation eighteen times) is tagging
+        noise and joins the entity that uses it at least twice as often.
+        """
+        home = list(range(len(self.groups)))
+        for index, group in enumerate(self.groups):
+            size = len(group.mentions)
+            best = None
+            for name in group.names:
+                for kind in ENTITY_TYPES:
+                    other = self._by_name.get((name.lower(), kind))
+                    if other is None or other == index:
+                        continue
+                    other_size = len(self.groups[other].mentions)
+                    if other_size >= 2 * size and (best is None or other_size > best[1]):
+                        best = (other, other_size)
+            if best is not None:
+                home[index] = best[0]
+        for index in range(len(home)):
+            root = home[index]
+            while home[root] != root:
+                root = home[root]
+            if root != index:
+                target = self.groups[root]
+                target.names.update(self.groups[index].names)
+                target.type_votes.update(self.groups[index].type_votes)
+                target.mentions.extend(self.groups[index].mentions)
+        return [group for index, group in enumerate(self.groups) if home[index] == index]
+
+    def _dominant(self, index: int) -> str:
+        return self.groups[index].type_votes.most_common(1)[0][0]
 
     def _is_person(self, index: int) -> bool:
         votes = self.groups[index].type_votes
@@ -201,11 +237,13 @@ class _Merger:
                 if is_acronym_of(name, full):
                     found.append(index)
                     break
+        # A short form must agree with the entity's type: "Japan" (a place) is not
+        # "Japan Airlines", though it starts its name.
         suffix = self._by_suffix.get(words)
-        if suffix is not None and (kind == "PER" or self._is_person(suffix)):
+        if suffix is not None and kind == "PER" and self._is_person(suffix):
             found.append(suffix)
         prefix = self._by_prefix.get(words)
-        if prefix is not None and kind != "PER" and not self._is_person(prefix):
+        if prefix is not None and kind != "PER" and self._dominant(prefix) == kind:
             found.append(prefix)
         return min(found) if found else None
 

@@ -31,10 +31,11 @@ _LOAD_LOCK = threading.Lock()
 _TOKEN = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}(?![A-Za-z])              # U.S.  N.Y.
-    | \d+(?:[.,:/]\d+)*(?:%|\w+)?                 # 5,000  3.5%  2013  1990s
+    | [A-Z]\.(?=\s+[A-Z])                        # M. Smith (an initial)
+    | \d+(?:[-.,:/]\d+)*(?:%|-?[A-Za-z]\w*(?:-\w+)*)?   # 5,000  3.5%  1996-08-30  10-year-old
     | \w+(?=n['’]t\b)                             # do|n't
     | n['’]t\b
-    | (?<=\w)['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)\b   # 's 're
+    | ['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)\b     # 's 're (also "Alibaba 's")
     | \w+(?:[-‐–]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+|\.(?=\w))*   # e-commerce  L’Oréal
     | \.{2,} | -{2,} | [!?]+
     | \S

@@ -1,4 +1,5 @@
-"""Command line: ``byline [FILE]`` opens the reader; ``analyze`` and ``summary`` run headless.
+"""Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze`` and
+``summary`` run headless.
 
 Only the reader imports Textual, and only once it is sure to start.
 """
@@ -17,7 +18,9 @@ from byline.analysis.source import ArticleError, ArticleSource, read_article
 from byline.resources import sample_article
 
 if TYPE_CHECKING:
-    from byline.tui.app import BylineApp
+    from byline.library import Library
+    from byline.tui.app import Analyzer, BylineApp
+    from byline.web import WebSource
 
 COMMANDS = ("analyze", "summary")
 
@@ -34,7 +37,18 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        help="a text file to read, or - for standard input (default: the sample article)",
+        help="a text or HTML file, an http(s) URL, or - for standard input "
+        "(default: the sample article)",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="reopen the article read last, where you stopped",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="download a URL again instead of opening the copy in the reading library",
     )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     return parser
@@ -160,13 +174,73 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 outlives this function
 
 
-def make_app(source: ArticleSource | None = None) -> BylineApp:
-    """The reader app for ``source`` (the sample article when None)."""
-    from byline.tui.app import BylineApp
+def make_app(
+    source: ArticleSource | None = None,
+    *,
+    web: WebSource | None = None,
+    url: str | None = None,
+    refresh: bool = False,
+    library: Library | None = None,
+    analyzer: Analyzer | None = None,
+) -> BylineApp:
+    """The reader app.
 
+    Args:
+        source: the article (the sample article when None and no ``url``; the sample is
+            never recorded in the reading library).
+        web: the web page or HTML file ``source`` was read from.
+        url: a URL to fetch once the app is up (it shows "Fetching…" until then).
+        refresh: download ``url`` again even when the library has a copy.
+        library: the reading library (None: remember nothing).
+        analyzer: the analysis to run (default: the real pipeline; tests pass a stand-in).
+    """
+    from byline.library import source_key
+    from byline.tui.app import BylineApp
+    from byline.tui.loading import fetching_source
+
+    if url is not None:
+        return BylineApp(
+            fetching_source(url), analyzer=analyzer, library=library, fetch=url, refresh=refresh
+        )
     if source is None:
-        source = read_article(str(sample_article()))
-    return BylineApp(source)
+        return BylineApp(read_article(str(sample_article())), analyzer=analyzer, library=library)
+    key = source_key(web or source)
+    return BylineApp(source, analyzer=analyzer, library=library, web=web, key=key)
+
+
+def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
+    """``byline [FILE | URL | --resume]``: open the reader (errors before it starts)."""
+    from byline.library import Library
+    from byline.web import is_web_url
+
+    if resume and argument is not None:
+        return _fail("--resume opens the article read last: give no FILE or URL with it")
+    library = Library.open()
+    try:
+        if resume:
+            entry = library.last_read()
+            if entry is None:
+                why = library.problem or "the reading library is empty"
+                return _fail(f"nothing to resume: {why}")
+            argument = entry.source
+        if argument is not None and is_web_url(argument) and not Path(argument).exists():
+            app = make_app(url=argument, refresh=refresh, library=library)
+        elif argument is None:
+            app = make_app(library=library)
+        else:
+            from byline.web import open_article
+
+            try:
+                source, web = open_article(argument)
+            except ArticleError as error:
+                return _fail(str(error))
+            if argument == "-":
+                _reattach_terminal()
+            app = make_app(source, web=web, library=library)
+        app.run()
+        return app.return_code or 0
+    finally:
+        library.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,15 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = _summary_parser().parse_args(args[1:])
             return run_summary(options.file, options.sentences, options.output, options.force)
         options = _reader_parser().parse_args(args)
-        try:
-            source = read_article(options.file) if options.file else None
-        except ArticleError as error:
-            return _fail(str(error))
-        if options.file == "-":
-            _reattach_terminal()
-        app = make_app(source)
-        app.run()
-        return app.return_code or 0
+        return run_reader(options.file, options.resume, options.refresh)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -27,8 +27,11 @@ from byline.analysis.source import ArticleSource
 from byline.resources import styles_dir
 from byline.tui.bindings import READER_BINDINGS
 from byline.tui.commands import reader_commands
+from byline.tui.history import ReadingHistory, SummarySaved
+from byline.tui.loading import SourceFailed, SourceLoader, SourceOpened
 from byline.tui.messages import AnalysisFailed, AnalysisReady
 from byline.tui.saving import SummarySaver
+from byline.tui.screens.library import LIBRARY_BINDING, library_commands
 from byline.tui.search import ArticleSearch
 from byline.tui.text import one_line
 from byline.tui.widgets.article_view import ArticleView
@@ -38,6 +41,10 @@ from byline.tui.widgets.search_bar import SearchBar
 from byline.tui.widgets.side_panel import SidePanel
 from byline.tui.widgets.status_line import StatusLine
 from byline.tui.widgets.summary_panel import SummaryPanel
+
+if TYPE_CHECKING:
+    from byline.library import Library
+    from byline.web import WebSource
 
 Analyzer = Callable[..., Analysis]
 """Called as ``analyzer(text, should_stop=...)``; the default is the real pipeline."""
@@ -64,7 +71,7 @@ class BylineApp(App[None]):
     CSS_PATH = styles_dir() / "app.tcss"
     TITLE = "byline"
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS = [*READER_BINDINGS, LIBRARY_BINDING]
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
@@ -74,11 +81,46 @@ class BylineApp(App[None]):
     """Which mention of the chosen entity is current."""
     summary_size: reactive[int] = reactive(0, init=False)
     """How many sentences the summary keeps (1..number of sentences once analysed)."""
-    show_side_panel: reactive[bool] = reactive(True, init=False)
-    """Whether the side panel is visible."""
+    show_side_panel: reactive[bool] = reactive(True, always_update=True, init=False)
+    """Whether the side panel is visible, once the reader has toggled it with ``t``.
 
-    def __init__(self, source: ArticleSource, *, analyzer: Analyzer | None = None) -> None:
+    Until then ``styles/app.tcss`` decides: hidden on a narrow screen (``-narrow``)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    """The screen gets ``-narrow`` below 80 columns, where the side panel hides itself."""
+
+    def __init__(
+        self,
+        source: ArticleSource,
+        *,
+        analyzer: Analyzer | None = None,
+        library: Library | None = None,
+        web: WebSource | None = None,
+        key: str | None = None,
+        fetch: str | None = None,
+        refresh: bool = False,
+    ) -> None:
+        """The reader for ``source``.
+
+        Args:
+            source: the article (a stand-in "Fetching…" text when ``fetch`` is given).
+            analyzer: the analysis to run (default: the real pipeline).
+            library: the reading library; None remembers nothing (as in most tests).
+            web: the web page or HTML file ``source`` was read from.
+            key: ``source``'s library key; None keeps it out of the library (standard
+                input, the sample article).
+            fetch: a URL (or file) to open in the background once the app is up.
+            refresh: download ``fetch`` again even when the library has a copy.
+        """
         super().__init__()
+        self.library = library
+        self.web = web
+        """Where the article on screen came from, when it is a web page or an HTML file."""
+        self._first_key = key
+        self._first_fetch = fetch
+        self._refresh = refresh
+        self.history = ReadingHistory(self, library)
+        self.loader = SourceLoader(self, library)
         self.source = source
         self.analyzer: Analyzer = analyzer or _pipeline
         self.analysis: Analysis | None = None
@@ -116,18 +158,78 @@ class BylineApp(App[None]):
 
     def on_mount(self) -> None:
         self.article.focus()
-        self.load_source(self.source)
+        self.history.start()
+        if self._first_fetch is not None:
+            self.loader.open(self._first_fetch, refresh=self._refresh)
+        else:
+            self.load_source(self.source, web=self.web, key=self._first_key)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from reader_commands(self)
+        yield from library_commands(self)
+
+    # -- reading library and the web ---------------------------------------------
+
+    def open_source(self, argument: str, *, refresh: bool = False) -> None:
+        """Replace the article with ``argument`` (a URL or a file, such as a library
+        entry's source), read in the background; the current one stays until it arrives."""
+        self.loader.open(argument, refresh=refresh, keep_current=True)
+
+    @on(SourceOpened)
+    def _source_opened(self, message: SourceOpened) -> None:
+        self.loader.opened(message)
+
+    @on(SourceFailed)
+    def _source_failed(self, message: SourceFailed) -> None:
+        self.loader.failed(message)
+
+    @on(SummarySaved)
+    def _summary_saved(self, message: SummarySaved) -> None:
+        self.history.summary_saved(message.path)
+
+    def action_library(self) -> None:
+        """Show the articles read before; the chosen one opens where the reader stopped."""
+        from byline.tui.screens.library import LibraryScreen
+
+        if isinstance(self.screen, LibraryScreen):
+            return
+        if self.library is None:
+            self.notify("No reading library in this session.", markup=False)
+            return
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.open_source(source)
+
+        self.history.save()
+        self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
+
+    def on_unmount(self) -> None:
+        self.history.save()
 
     # -- loading and analysis ----------------------------------------------------
 
-    def load_source(self, source: ArticleSource) -> None:
-        """Show ``source`` now and start analysing it in the background."""
+    def load_source(
+        self,
+        source: ArticleSource,
+        *,
+        web: WebSource | None = None,
+        key: str | None = None,
+        analyse: bool = True,
+    ) -> None:
+        """Show ``source`` now and start analysing it in the background.
+
+        Args:
+            source: the article.
+            web: the web page or HTML file it was read from.
+            key: record it in the reading library under this key (None: don't).
+            analyse: False for a stand-in text ("Fetching…"), which is only shown.
+        """
+        self.history.leave()
         self._generation += 1
         self.source = source
+        self.web = web
         self.analysis = None
         self.analysis_error = None
         self.set_reactive(BylineApp.quote_index, None)
@@ -136,7 +238,10 @@ class BylineApp(App[None]):
         self.search.clear()
         if self.article.text is not source.text:
             self.article.set_text(source.text)
+        self.history.arrive(key, web or source)
         self.title = one_line(source.name, 80)
+        if not analyse:
+            return
         self.sub_title = "analysing…"
         self.side_panel.show_analysing()
         self.status.say(("Analysing the article…", "italic"))
@@ -178,6 +283,7 @@ class BylineApp(App[None]):
         self.analysis = analysis
         if analysis.title:
             self.title = one_line(analysis.title, 100)
+        self.history.analysed(analysis.title)
         words = analysis.word_count
         self.sub_title = f"{words:,} words · {reading_minutes(words)} min read"
         if analysis.title_span is not None:
@@ -191,6 +297,9 @@ class BylineApp(App[None]):
             f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
             f"{len(analysis.sentences)} sentences · ? for keys"
         )
+        if self.article.is_empty:
+            self.sub_title = "empty article"
+            self.status.say(("The article is empty: nothing to analyse.", "italic"))
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
@@ -204,7 +313,9 @@ class BylineApp(App[None]):
 
     def _require_analysis(self) -> Analysis | None:
         if self.analysis is None:
-            if self.analysis_error:
+            if self.loader.busy:
+                self.notify("Still fetching the article…", markup=False)
+            elif self.analysis_error:
                 self.notify("No analysis: it failed.", severity="error", markup=False)
             else:
                 self.notify("Still analysing the article…", markup=False)
@@ -377,7 +488,8 @@ class BylineApp(App[None]):
     # -- panel, help, save, reload -----------------------------------------------
 
     def action_toggle_side_panel(self) -> None:
-        self.show_side_panel = not self.show_side_panel
+        # Toggle what is on screen: a narrow terminal hides the panel without the reactive.
+        self.show_side_panel = not self.side_panel.display
 
     def watch_show_side_panel(self, show: bool) -> None:
         panel = self.side_panel

@@ -14,24 +14,34 @@ from textual.app import App
 from byline.analysis.export import summary_markdown, write_atomic
 from byline.analysis.model import Analysis
 from byline.analysis.source import ArticleSource
+from byline.tui.history import SummarySaved
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
+from byline.tui.text import one_line, safe_file_name
 
 
 def default_summary_path(source: ArticleSource) -> Path:
     """``<article stem>.summary.md`` in the current working folder."""
-    stem = Path(source.name).stem or "article"
+    stem = safe_file_name(Path(source.name).stem) or "article"
     return Path.cwd() / f"{stem}.summary.md"
 
 
-def _reason(error: OSError) -> str:
+def _shown(path: Path) -> str:
+    # A typed or pasted path may hold control characters: never send them to the screen.
+    return one_line(str(path))
+
+
+def _reason(error: OSError, path: Path | None = None) -> str:
     if isinstance(error, IsADirectoryError):
         return "it is a folder"
     if isinstance(error, FileNotFoundError):
+        # /proc and friends exist but take no new files, and say ENOENT.
+        if path is not None and path.parent.is_dir():
+            return "no file can be created in that folder"
         return "the folder does not exist"
     if isinstance(error, PermissionError):
         return "permission denied"
-    return error.strerror or str(error)
+    return one_line(error.strerror or str(error))
 
 
 class SummarySaver:
@@ -42,6 +52,11 @@ class SummarySaver:
 
     def ask(self, analysis: Analysis, source: ArticleSource, size: int) -> None:
         """Open the dialog for saving ``size`` summary sentences of ``analysis``."""
+        if not analysis.sentences:
+            self.app.notify(
+                "Nothing to save: the article has no sentences to summarise.", markup=False
+            )
+            return
         content = summary_markdown(analysis, source.name, size)
 
         def chosen(answer: str | None) -> None:
@@ -52,22 +67,29 @@ class SummarySaver:
 
     def save(self, path: Path, content: str) -> None:
         """Write ``content`` to ``path`` (``~`` expanded), asking before replacing a file."""
-        path = path.expanduser()
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        if path.is_dir():
+        try:
+            path = path.expanduser()
+            if not path.is_absolute():
+                path = Path.cwd() / path
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, RuntimeError, ValueError) as error:
+            # A name too long, a NUL byte, "~nobody": say so rather than crash.
+            reason = _reason(error) if isinstance(error, OSError) else one_line(str(error))
+            self._failed(path, reason)
+            return
+        if is_dir:
             self._failed(path, "it is a folder")
             return
-        if path.exists():
+        if exists:
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
                     self.write(path, content)
                 else:
-                    self.app.notify(f"Not saved: {path} left as it was.", markup=False)
+                    self.app.notify(f"Not saved: {_shown(path)} left as it was.", markup=False)
 
             self.app.push_screen(
-                ConfirmScreen(f"{path} already exists. Replace it?", "Replace"), confirmed
+                ConfirmScreen(f"{_shown(path)} already exists. Replace it?", "Replace"), confirmed
             )
             return
         self.write(path, content)
@@ -77,13 +99,17 @@ class SummarySaver:
         try:
             write_atomic(path, content)
         except OSError as error:
-            self._failed(path, _reason(error))
+            self._failed(path, _reason(error, path))
             return
-        self.app.notify(f"Saved the summary to {path}", title="Saved", markup=False)
+        except ValueError as error:  # a NUL byte in the name
+            self._failed(path, one_line(str(error)))
+            return
+        self.app.notify(f"Saved the summary to {_shown(path)}", title="Saved", markup=False)
+        self.app.post_message(SummarySaved(path))  # the reading library notes it
 
     def _failed(self, path: Path, reason: str) -> None:
         self.app.notify(
-            f"Could not save to {path}: {reason}.",
+            f"Could not save to {_shown(path)}: {reason}.",
             title="Not saved",
             severity="error",
             markup=False,

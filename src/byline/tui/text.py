@@ -15,6 +15,7 @@ _TABLE: dict[int, str] = {code: _REPLACEMENT for code in range(0x20)}
 _TABLE.update({code: _REPLACEMENT for code in range(0x7F, 0xA0)})
 _TABLE.update({code: _REPLACEMENT for code in range(0x202A, 0x202F)})  # bidi embeddings
 _TABLE.update({code: _REPLACEMENT for code in range(0x2066, 0x206A)})  # bidi isolates
+_TABLE.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})  # lone surrogates
 _TABLE[0x1B] = _ESCAPE
 # Layout whitespace shows as a plain space; line breaks are the view's business.
 for _code in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2028, 0x2029):
@@ -37,3 +38,16 @@ def one_line(text: str, limit: int = 0) -> str:
     if limit and len(squeezed) > limit:
         return squeezed[: limit - 1].rstrip() + "…"
     return squeezed
+
+
+def safe_file_name(text: str, limit: int = 100) -> str:
+    """``text`` made into one harmless file-name part: controls, bidi and slashes become ``_``.
+
+    Args:
+        text: a name taken from the article or its source (a file stem, a title).
+        limit: keep at most this many characters, so ``<name>.summary.md`` stays a legal
+            file name.
+    """
+    cleaned = display_text(text).replace(_REPLACEMENT, "_").replace(_ESCAPE, "_")
+    cleaned = cleaned.replace("/", "_").replace("\\", "_")
+    return " ".join(cleaned.split())[:limit].strip()

@@ -36,6 +36,9 @@ LAYERS = ("title", "summary", "mention", "quote", "search", "current")
 ``current`` marks the one place the reader just jumped to (a mention, a match, a sentence).
 """
 
+EMPTY_MESSAGE = "(This article is empty.)"
+"""What the view shows instead of an article that is empty or only white space."""
+
 
 class SpanLayer:
     """Sorted character spans with a fast "which ones touch this range" query."""
@@ -127,7 +130,7 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
 class ArticleView(ScrollView, can_focus=True):
     """The article text with highlighted spans; scrolls a character offset into view."""
 
-    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS}
+    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS} | {"article-view--empty"}
 
     def __init__(
         self,
@@ -139,6 +142,8 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._text = text
+        self._shown = display_text(text)
+        """The text as painted: controls replaced one for one, so offsets still match."""
         self._paragraphs: list[Span] = paragraph_ranges(text)
         self._lines: list[Span] = []
         """Each screen line's ``[start, end)``; a blank line between paragraphs is empty."""
@@ -155,6 +160,11 @@ class ArticleView(ScrollView, can_focus=True):
         return self._text
 
     @property
+    def is_empty(self) -> bool:
+        """True when the article has nothing to show (empty, or only white space)."""
+        return not self._paragraphs
+
+    @property
     def line_count(self) -> int:
         """How many screen lines the wrapped article takes."""
         return len(self._lines)
@@ -162,6 +172,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_text(self, text: str) -> None:
         """Show another article from its top, with no highlights."""
         self._text = text
+        self._shown = display_text(text)
         self._paragraphs = paragraph_ranges(text)
         self._layers = {layer: SpanLayer() for layer in LAYERS}
         self._wrap_width = 0
@@ -196,7 +207,8 @@ class ArticleView(ScrollView, can_focus=True):
         for index, (start, end) in enumerate(self._paragraphs):
             if index:
                 lines.append((start, start))
-            lines.extend(wrap_paragraph(self._text, start, end, width))
+            # Measure what is painted: a control is 0 cells, its placeholder is 1.
+            lines.extend(wrap_paragraph(self._shown, start, end, width))
         self._lines = lines
         self._line_starts = [start for start, _ in lines]
         self._cache.clear()
@@ -207,6 +219,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._rewrap()
+        self.call_after_refresh(self._take_lost_focus)
+
+    def _take_lost_focus(self) -> None:
+        # A narrow screen hides the side panel, and the focus with it: the keyboard
+        # comes back to the article rather than to nothing.
+        try:
+            screen = self.screen
+        except Exception:  # noqa: BLE001 - unmounted meanwhile
+            return
+        if screen.focused is None and self.display and screen.is_current:
+            self.focus()
 
     def on_mount(self) -> None:
         self._rewrap()
@@ -251,6 +274,8 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if index >= len(self._lines):
+            if index == 0 and self.is_empty:
+                return self._empty_line(base).crop_extend(0, width, base)
             return Strip.blank(width, base)
         key = (index, self._wrap_width)
         strip = self._cache.get(key)
@@ -259,9 +284,14 @@ class ArticleView(ScrollView, can_focus=True):
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
 
+    def _empty_line(self, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("article-view--empty", partial=True)
+        line = Text(EMPTY_MESSAGE, style=style, no_wrap=True, end="")
+        return Strip(list(line.render(self.app.console)), line.cell_len)
+
     def _render_screen_line(self, index: int, base: Style) -> Strip:
         start, end = self._lines[index]
-        line = Text(display_text(self._text[start:end]), style=base, no_wrap=True, end="")
+        line = Text(self._shown[start:end], style=base, no_wrap=True, end="")
         for layer in LAYERS:
             spans = self._layers[layer]
             if not spans:

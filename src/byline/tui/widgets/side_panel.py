@@ -14,6 +14,8 @@ from byline.tui.widgets.entity_panel import EntityPanel
 from byline.tui.widgets.quote_panel import QuotePanel
 from byline.tui.widgets.summary_panel import SummaryPanel
 
+EMPTY_ARTICLE = "The article is empty: nothing to analyse."
+
 
 class SidePanel(Vertical):
     """Tabs over the analysis; every tab says "Analysing…" until the analysis lands."""
@@ -59,3 +61,6 @@ class SidePanel(Vertical):
         self.entities.show_analysis(analysis)
         self.quotes.show_analysis(analysis)
         self.summary.show_summary(analysis, summary)
+        if not analysis.text.strip():
+            for panel in (self.entities, self.quotes, self.summary):
+                panel.show_ready(EMPTY_ARTICLE)

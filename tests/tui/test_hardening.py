@@ -1,0 +1,484 @@
+"""Hardening: any article, any terminal, any path; never a crash, a lost or a clobbered file.
+
+Pilot tests for empty and huge articles, hostile text (Rich markup, escape sequences,
+bidi overrides) in the article *and* in what the analysis names, saving to bad places,
+narrow terminals and colourless ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.style import Style
+
+from byline.analysis.model import Analysis, Entity, Quote, Span
+from byline.tui.app import BylineApp
+from byline.tui.screens.confirm import ConfirmScreen
+from byline.tui.screens.save_summary import SaveSummaryScreen
+from byline.tui.text import display_text, one_line, safe_file_name
+from byline.tui.widgets.article_view import EMPTY_MESSAGE, LAYERS
+from byline.tui.widgets.side_panel import EMPTY_ARTICLE, SidePanel
+from tests.conftest import capitalised_tagger, pipeline_with
+from tests.tui.helpers import SIZE, make_reader, screen_text, settle
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def _notes(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def _whole_screen(app: BylineApp) -> str:
+    """Every character the compositor would send to the terminal, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def _unsafe(text: str) -> list[str]:
+    """Characters a terminal would act on: C0/C1 controls, DEL, bidi overrides/isolates."""
+    return [
+        repr(ch)
+        for ch in text
+        if (ord(ch) < 0x20 and ch != "\n")
+        or 0x7F <= ord(ch) < 0xA0
+        or 0x202A <= ord(ch) <= 0x202E
+        or 0x2066 <= ord(ch) <= 0x2069
+    ]
+
+
+def _set_path(app: BylineApp, value: str) -> None:
+    app.screen.query_one("#save-path").value = value  # type: ignore[attr-defined]
+
+
+# -- display helpers (no app) ----------------------------------------------------------
+
+
+def test_display_text_covers_every_terminal_control() -> None:
+    hostile = "a\x00b\x07c\x1b]52;c;SGVsbG8=\x07d\x9b31m\x85\u202e\u2066\u2069\ud800e\x7f"
+    shown = display_text(hostile)
+    assert len(shown) == len(hostile)
+    assert _unsafe(shown) == []
+    assert "\ud800" not in shown  # a lone surrogate could not even be encoded
+    assert "␛]52;c;SGVsbG8=" in shown
+    assert _unsafe(one_line(hostile)) == []
+
+
+def test_safe_file_name_keeps_one_harmless_name() -> None:
+    name = safe_file_name("evil\x1b]0;pwned\x07/../x\u202e" + "y" * 300)
+    assert _unsafe(name) == []
+    assert "/" not in name and "\x1b" not in name
+    assert len(name) <= 100
+
+
+# -- empty and huge articles -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t \r\n  \n"], ids=["empty", "blank"])
+async def test_empty_article_has_an_empty_state_and_keys_do_no_harm(
+    analyzer: Callable[..., Analysis],
+    text: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_reader(analyzer, text, "empty.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        assert EMPTY_MESSAGE in screen_text(app)  # before the analysis, too
+        await settle(app, pilot)
+        assert app.article.is_empty
+        assert EMPTY_MESSAGE in screen_text(app)
+        panel = app.query_one(SidePanel)
+        for tab in (panel.entities, panel.quotes, panel.summary):
+            assert EMPTY_ARTICLE in str(tab.status.render())
+        assert "empty" in app.status.plain
+        assert app.sub_title == "empty article"
+        await pilot.press("right_square_bracket", "left_square_bracket", "e", "E", "plus", "minus")
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveSummaryScreen)
+        assert any("Nothing to save" in note for note in _notes(app)), _notes(app)
+        await pilot.press("slash", *"word", "enter", "escape", "t", "t")
+        await pilot.pause()
+        assert app.is_running
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_megabyte_line_paints_and_keys_work_while_analysing() -> None:
+    words = "officials said the bridge would open in may according to a statement "
+    text = (words * (1_000_000 // len(words) + 1))[:1_000_000] + " THE END"
+    assert "\n" not in text
+    gate = threading.Event()
+
+    def slow(text: str, **options: object) -> Analysis:
+        gate.wait(30)  # an analysis that takes its time (the real one: about 30 s)
+        raise RuntimeError("stopped")
+
+    app = make_reader(slow, text, "long.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.article
+        assert view.line_count > 10_000
+        assert "officials said" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert "THE END" in screen_text(app)
+        await pilot.press("right_square_bracket", "t", "t")
+        assert any("Still analysing" in note for note in _notes(app))
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("home")
+        await pilot.pause()
+        assert "officials" in screen_text(app)
+        gate.set()
+        await settle(app, pilot)
+        assert app.analysis_error is not None
+
+
+async def test_controls_are_measured_as_their_placeholders_when_wrapping() -> None:
+    # A control is 0 cells wide, its placeholder 1: wrapping must count what is painted,
+    # or lines overflow the view and their last letters are cut off.
+    word = "ab\x9b\x1b\u202ecd\x07"
+    text = " ".join([word] * 200)
+    app = make_reader(pipeline_with(capitalised_tagger), text, "controls.txt")
+    async with app.run_test(size=(40, 12)) as pilot:
+        view = app.article
+        width = view.scrollable_content_region.width
+        await pilot.pause()
+        painted = [
+            "".join(s.text for s in view._render_screen_line(i, view.rich_style))
+            for i in range(view.line_count)
+        ]
+        assert all(len(line) <= width for line in painted), (width, painted[:3])
+        assert " ".join(painted).split() == display_text(text).split()
+
+
+# -- hostile text in the article and in the analysis ----------------------------------
+
+EVIL = "[bold red]Evil[/] \x1b]52;c;SGVsbG8=\x07[@click=app.quit]x[/]\u202eeman\x1b[2J\x9b"
+"""A name the analysis might return: markup, an OSC 52 clipboard write, a bidi override."""
+
+HOSTILE_TEXT = (
+    "[bold]Big[/bold] News \x1b]0;pwned\x07\n\n"
+    "# Heading\n\n"
+    "The town posted [link=https://evil.example]click[/link] and "
+    "\x1b]8;;https://evil.example\x07a link\x1b]8;;\x07 and \u202edesrever\u202c words.\n\n"
+    '"We will [blink]never[/blink] stop," said Lopez. '
+    "Lopez said the bridge would open.\n"
+)
+
+
+def _hostile_analyzer(text: str, **options: object) -> Analysis:
+    base = pipeline_with(capitalised_tagger)(text, **options)
+    quote_start = text.index('"We')
+    quote_end = text.index('stop,"') + len('stop,"')
+    lopez = text.index("Lopez")
+    return dataclasses.replace(
+        base,
+        title=f"[bold]Big[/bold] {EVIL}",
+        entities=(Entity(EVIL, "PER", (Span(lopez, lopez + 5),)),),
+        quotes=(Quote(quote_start, quote_end, EVIL, Span(lopez, lopez + 5), "said"),),
+    )
+
+
+async def test_hostile_names_never_reach_the_screen_as_markup_or_controls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "evil\x1b]0;pwned\x07[b]x[/b]\u202e.txt"
+    app = make_reader(_hostile_analyzer, HOSTILE_TEXT, name)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        assert _unsafe(app.title) == [] and "[bold]Big[/bold]" in app.title
+        entities = app.side_panel.entities.option_list
+        prompts = " ".join(
+            str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)
+        )
+        assert "[bold red]Evil[/]" in prompts and _unsafe(prompts) == []
+
+        await pilot.press("e")
+        await pilot.pause()
+        assert "[bold red]Evil[/]" in app.status.plain
+        assert _unsafe(app.status.plain) == []
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "[bold red]Evil[/]" in app.status.plain
+        quotes = app.side_panel.quotes.option_list
+        quote_prompt = str(quotes.get_option_at_index(0).prompt)
+        assert "[bold red]Evil[/]" in quote_prompt and _unsafe(quote_prompt) == []
+
+        screen = _whole_screen(app)
+        assert _unsafe(screen) == []
+        for literal in ("[bold red]Evil[/]", "[link=https://evil.example]click[/link]", "␛]0;"):
+            assert literal in screen
+
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveSummaryScreen)
+        default = app.screen.query_one("#save-path").value  # type: ignore[attr-defined]
+        assert _unsafe(default) == [] and Path(default).parent == tmp_path
+        assert _unsafe(_whole_screen(app)) == []
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = list(tmp_path.iterdir())
+        assert len(saved) == 1 and _unsafe(saved[0].name) == []
+        markdown = saved[0].read_text(encoding="utf-8")
+        assert _unsafe(markdown.replace("\n", "")) == []
+        assert "\\[bold red\\]Evil\\[/\\]" in markdown
+        headings = [line for line in markdown.splitlines() if line.startswith("#")]
+        assert headings == [headings[0], "## Summary", "## Key quotes"], headings
+        assert not any("](" in line for line in markdown.splitlines())
+        assert all(_unsafe(note) == [] for note in _notes(app))
+        assert any("Saved the summary" in note for note in _notes(app))
+        await pilot.pause()
+        assert "Saved the summary" in _whole_screen(app)  # the toast is on screen
+        assert _unsafe(_whole_screen(app)) == []
+
+
+async def test_markup_in_a_notification_is_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_reader(_hostile_analyzer, HOSTILE_TEXT, "x.txt")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        _set_path(app, "[b]m[/b]/\x1b]0;t\x07.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        note = _notes(app)[-1]
+        assert "[b]m[/b]" in note and _unsafe(note) == []
+        assert "[b]m[/b]/␛]0;t" in _whole_screen(app)
+        assert _unsafe(_whole_screen(app)) == []
+
+
+# -- saving ----------------------------------------------------------------------------
+
+
+async def _open_save(app: BylineApp, pilot: object, path: str) -> None:
+    await pilot.press("s")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, SaveSummaryScreen)
+    _set_path(app, path)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("existing_file/x.md", "Not a directory"),
+        ("/proc/byline-test/x.md", "the folder does not exist"),
+        ("/proc/byline-test.md", "no file can be created in that folder"),
+        ("x" * 300 + ".md", "File name too long"),
+        ("bad\x00name.md", "null"),
+        ("~no-such-user-byline/x.md", "home"),
+    ],
+    ids=["file-as-folder", "proc-missing", "proc", "too-long", "nul", "unknown-user"],
+)
+async def test_unwritable_paths_are_reported_and_nothing_is_left_behind(
+    analyzer: Callable[..., Analysis],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+    reason: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing_file").write_text("precious\n", encoding="utf-8")
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await _open_save(app, pilot, typed)
+        assert app.is_running
+        notes = _notes(app)
+        assert any("Could not save" in note and reason in note for note in notes), notes
+        assert all(_unsafe(note) == [] for note in notes)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["existing_file"]
+        assert (tmp_path / "existing_file").read_text(encoding="utf-8") == "precious\n"
+        await pilot.press("right_square_bracket")  # still reading
+        assert app.quote_index == 0
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync"])
+async def test_full_disk_keeps_the_original_and_leaves_no_temp_file(
+    analyzer: Callable[..., Analysis],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failing: str,
+) -> None:
+    import byline.analysis.export as export
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    real_fdopen = os.fdopen
+
+    class FullFile:
+        """The temp file on a full disk: opening works, writing does not."""
+
+        def __init__(self, fd: int, *args: Any, **kwargs: Any) -> None:
+            self.handle = real_fdopen(fd, *args, **kwargs)
+            self.write = full
+
+        def __enter__(self) -> FullFile:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "bridge.summary.md"
+    target.write_text("the old summary\n", encoding="utf-8")
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        with monkeypatch.context() as patch:
+            if failing == "fsync":
+                patch.setattr(export.os, "fsync", full)
+            else:
+                patch.setattr(export.os, "fdopen", FullFile)
+            await pilot.press("y")
+            await pilot.pause()
+        assert app.is_running
+        assert any("No space left on device" in note for note in _notes(app)), _notes(app)
+        assert target.read_text(encoding="utf-8") == "the old summary\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.summary.md"]
+
+
+async def test_existing_file_survives_escape_and_a_cancelled_dialog(
+    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "bridge.summary.md"
+    target.write_text("keep me\n", encoding="utf-8")
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s", "enter", "enter")  # Enter on the focused "No" button
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.summary.md"]
+
+
+async def test_tilde_path_lands_in_home_only(
+    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await _open_save(app, pilot, "~/notes.md")
+        assert [p.name for p in home.iterdir()] == ["notes.md"]
+        assert list(work.iterdir()) == []
+        assert any(str(home / "notes.md") in note for note in _notes(app))
+
+
+# -- terminal size and colours -----------------------------------------------------------
+
+
+async def test_side_panel_hides_when_narrow_and_returns_when_wide(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        panel = app.side_panel
+        assert panel.display and app.screen.has_class("-wide")
+        panel.entities.option_list.focus()
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert not panel.display
+        assert app.focused is app.article  # focus never stays in a hidden panel
+        assert app.article.size.width > 30
+        await pilot.press("right_square_bracket", "e", "plus", "minus")
+        await pilot.press("slash", *"Lopez", "enter", "escape")
+        await pilot.pause()
+        assert app.quote_index == 0
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert panel.display
+        assert app.focused is app.article
+        await pilot.press("right_square_bracket")
+        assert app.quote_index == 1
+
+
+async def test_t_wins_over_the_automatic_layout(analyzer: Callable[..., Analysis]) -> None:
+    app = make_reader(analyzer)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        panel = app.side_panel
+        assert not panel.display
+        await pilot.press("t")  # narrow, but asked for: shown
+        await pilot.pause()
+        assert panel.display and app.article.size.width >= 20
+        await pilot.press("t")
+        await pilot.pause()
+        assert not panel.display
+        await pilot.resize_terminal(120, 36)  # hidden by hand: stays hidden when wide
+        await pilot.pause()
+        assert not panel.display
+        await pilot.press("t")
+        await pilot.pause()
+        assert panel.display
+
+
+def _non_colour(style: Style) -> set[str]:
+    return {
+        name for name in ("bold", "italic", "underline", "reverse") if getattr(style, name) is True
+    }
+
+
+@pytest.mark.parametrize("setting", ["no-color", "standard"])
+async def test_highlights_survive_without_colour(
+    analyzer: Callable[..., Analysis], monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    import textual.constants
+
+    if setting == "no-color":
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        if setting == "no-color":
+            assert app.no_color
+        else:
+            assert app.console.color_system == "standard"
+        view = app.article
+        marks = {
+            layer: _non_colour(
+                view.get_component_rich_style(f"article-view--{layer}", partial=True)
+            )
+            for layer in LAYERS
+            if layer != "summary"  # marked only while its tab shows, by background
+        }
+        assert all(marks.values()), marks
+        assert len({frozenset(m) for m in marks.values()}) == len(marks), marks
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.analysis is not None
+        quote = app.analysis.quotes[0]
+        line = view.line_of(quote.start) - view.scroll_offset.y
+        segments = list(view.render_line(line))
+        styled = [s for s in segments if s.style and s.style.italic and s.style.bold]
+        assert styled, segments
+        assert _unsafe(_whole_screen(app)) == []

@@ -1,0 +1,228 @@
+"""Pilot tests: ``byline URL`` opens at once, fetches in a worker, and fails gracefully."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from web_fixtures import ARTICLE_HTML, TITLE, serve
+
+from byline.__main__ import main, make_app
+from byline.analysis.model import Analysis
+from byline.analysis.source import ArticleSource
+from byline.library import Library
+from byline.tui.app import BylineApp
+from byline.tui.screens.library import LibraryScreen
+from byline.tui.widgets.side_panel import SidePanel
+from tests.tui.helpers import SIZE, screen_text, settle
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve() as base:
+        yield base
+
+
+@pytest.fixture(autouse=True)
+def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local server must be reached directly, whatever proxy the machine has."""
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library]:
+    monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "data"))
+    opened = Library.open()
+    assert opened.enabled
+    yield opened
+    opened.close()
+
+
+def notifications(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def wait_for_article(app: BylineApp, pilot: Pilot[None]) -> None:
+    """The fetch worker, then the analysis worker it starts."""
+    await settle(app, pilot)
+    await settle(app, pilot)
+
+
+async def test_url_shows_fetching_then_the_article(
+    server: str, library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    url = f"{server}/slow"  # answers after a few seconds
+    app = make_app(url=url, library=library, analyzer=analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"Fetching {url}" in screen_text(app)
+        assert f"Fetching {url}" in app.status.plain
+        assert app.sub_title == "fetching…"
+        panel = app.query_one(SidePanel)
+        assert "Fetching" in str(panel.entities.status.render())
+        await pilot.press("n")  # nothing to jump to yet: a note, not a crash
+        await pilot.pause()
+        assert "Still fetching the article…" in notifications(app)
+        await wait_for_article(app, pilot)
+        assert app.web is not None and app.web.title == TITLE and not app.web.cached
+        assert TITLE in screen_text(app)
+        assert app.analysis is not None and app.analysis.title == TITLE
+        assert app.title == TITLE
+    entry = library.entry(url)
+    assert entry is not None and entry.title == TITLE
+
+
+async def test_missing_page_shows_the_error_without_crashing(
+    server: str, library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    url = f"{server}/missing"
+    app = make_app(url=url, library=library, analyzer=analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_article(app, pilot)
+        assert app.is_running
+        assert "404" in app.status.plain and "Could not open" in app.status.plain
+        assert "\n" not in app.status.plain
+        panel = app.query_one(SidePanel)
+        assert panel.quotes.has_class("-failed")
+        assert "404" in str(panel.quotes.status.render())
+        assert "404" in screen_text(app)
+        assert any("404" in message for message in notifications(app))
+        assert app.sub_title == "could not open"
+        await pilot.press("n", "e", "s", "plus", "slash", "escape")
+        assert app.is_running
+    assert library.entry(url) is None
+
+
+async def test_q_quits_at_once_while_fetching(
+    server: str, library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    app = make_app(url=f"{server}/slow", library=library, analyzer=analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.loader.busy
+        started = time.monotonic()
+        await pilot.press("q")
+    assert time.monotonic() - started < 1.5  # the server takes 3 s to answer
+    assert len(library) == 0
+
+
+async def test_cached_url_opens_from_the_library_offline(
+    library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    with serve() as base:
+        url = f"{base}/story"
+        first = make_app(url=url, library=library, analyzer=analyzer)
+        async with first.run_test(size=SIZE) as pilot:
+            await wait_for_article(first, pilot)
+            assert first.web is not None and not first.web.cached
+    # The server is gone: the library's copy still opens, by URL or from the library.
+    again = make_app(url=url, library=library, analyzer=analyzer)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for_article(again, pilot)
+        assert again.web is not None and again.web.cached
+        assert TITLE in screen_text(again)
+        assert any("copy in your library" in message for message in notifications(again))
+        again.load_source(ArticleSource("Something else entirely.", "else.txt", None))
+        await settle(again, pilot)
+        assert TITLE not in screen_text(again)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(again.screen, LibraryScreen)
+        assert [entry.source for entry in again.screen.entries] == [url]
+        await pilot.press("enter")
+        await wait_for_article(again, pilot)
+        assert again.web is not None and again.web.cached and again.web.source == url
+        assert TITLE in screen_text(again)
+
+
+async def test_refresh_downloads_again(
+    server: str, library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    url = f"{server}/story"
+    library.record_read(url, "An old copy of the story.", "Old headline")
+    app = make_app(url=url, refresh=True, library=library, analyzer=analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_article(app, pilot)
+        assert app.web is not None and not app.web.cached and app.web.title == TITLE
+    entry = library.entry(url)
+    assert entry is not None and entry.title == TITLE
+
+
+async def test_html_file_opens_and_is_recorded(
+    tmp_path: Path, library: Library, analyzer: Callable[..., Analysis]
+) -> None:
+    from byline.web import open_article
+
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    source, web = open_article(str(page))
+    app = make_app(source, web=web, library=library, analyzer=analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert TITLE in screen_text(app)
+    entry = library.entry(str(page.resolve()))
+    assert entry is not None and entry.title == TITLE
+
+
+# -- the command line refuses before the reader starts ---------------------------------------
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("byline: ") and err.count("\n") == 1, err
+    return err
+
+
+def test_resume_with_an_empty_library_is_a_one_line_error(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--resume"]) == 1
+    assert "nothing to resume" in _one_line_error(capsys)
+
+
+def test_resume_takes_no_file(library: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--resume", "story.txt"]) == 1
+    assert "--resume" in _one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("missing.html", None, "no such file"),
+        ("missing.txt", None, "missing.txt"),
+        ("picture.png", b"\x89PNG\x00\x00\x00", "picture.png"),
+        ("empty.html", b"<html><body><nav>Home</nav></body></html>", "empty.html"),
+    ],
+)
+def test_bad_files_are_refused_before_the_reader_starts(
+    tmp_path: Path,
+    library: Library,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    expected: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main([str(path)]) == 1
+    assert expected in _one_line_error(capsys)
+    assert len(library) == 0
+
+
+def test_other_url_schemes_are_refused(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ftp://example.com/story"]) == 1
+    assert "unsupported URL scheme" in _one_line_error(capsys)

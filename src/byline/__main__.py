@@ -149,10 +149,11 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
         sys.stdout.write(markdown)
         return 0
     output = output.expanduser()
-    if output.exists() and not output.is_dir() and not force and not _confirm_replace(output):
+    exists = output.exists() and not output.is_dir()
+    if exists and not force and not _confirm_replace(output):
         return _fail(f"{output} exists; not replaced (use --force to replace it)")
     try:
-        write_atomic(output, markdown)
+        write_atomic(output, markdown, replace=exists or force)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     print(f"saved {output}", file=sys.stderr)

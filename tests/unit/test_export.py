@@ -77,3 +77,19 @@ def test_write_atomic_failure_keeps_original(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_atomic(tmp_path, "x")
     assert os.listdir(tmp_path) == []
+
+
+def test_new_file_gets_umask_mode_and_is_never_clobbered(tmp_path: Path) -> None:
+    import stat
+
+    target = tmp_path / "new.md"
+    old = os.umask(0o027)
+    try:
+        write_atomic(target, "one", replace=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    with pytest.raises(FileExistsError):
+        write_atomic(target, "two", replace=False)
+    assert target.read_text() == "one"
+    assert os.listdir(tmp_path) == ["new.md"]

@@ -185,11 +185,6 @@ def test_replacing_writes_the_whole_new_content(tmp_path: Path) -> None:
     assert _names(tmp_path) == ["summary.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="write_atomic keeps mkstemp's 0600 mode: a replaced file loses its permissions "
-    "and a new one ignores the umask (export.py; not part of the hardening change)",
-)
 def test_replacing_keeps_the_file_mode(tmp_path: Path) -> None:
     target = tmp_path / "summary.md"
     target.write_text("old\n", encoding="utf-8")

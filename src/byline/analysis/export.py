@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from byline.analysis.model import Analysis, Quote
 # Characters that would start Markdown structure if they opened a line or sat in text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _LINE_START_MARKERS = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_UMASK_LOCK = threading.Lock()
 # C0/C1 controls (but tab/newline), and bidi overrides.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -87,29 +90,61 @@ def key_quotes(analysis: Analysis, limit: int = 5) -> list[Quote]:
     return sorted(best, key=lambda q: q.start)
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: str, *, replace: bool = True) -> None:
     """Write ``content`` to ``path`` atomically: temp file beside it, fsync, rename.
 
+    A replaced file keeps its permissions; a new one gets the usual ones (0666 less the
+    umask), not the temp file's 0600.
+
+    Args:
+        path: where to write.
+        content: the text, written as UTF-8 with LF line ends.
+        replace: False when the caller checked that ``path`` did not exist and has no
+            permission to replace it: a file that appears there meanwhile is then kept
+            and :class:`FileExistsError` raised.
+
     Raises:
-        OSError: the folder is missing or unwritable, the disk is full, or ``path`` is
-            a directory. The original file, if any, is then untouched.
+        OSError: the folder is missing or unwritable, the disk is full, ``path`` is a
+            directory, or (``replace=False``) it exists. The original file, if any, is
+            then untouched and no temp file is left behind.
     """
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a directory")
     folder = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
+        if replace:
+            os.replace(temp_name, path)
+        else:
+            os.link(temp_name, path)  # fails, keeping the other file, if one appeared
+            os.unlink(temp_name)
     except BaseException:
         try:
             os.unlink(temp_name)
         except FileNotFoundError:
             pass
         raise
+    _fsync_folder(folder)
+
+
+def _umask() -> int:
+    with _UMASK_LOCK:
+        current = os.umask(0o022)
+        os.umask(current)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system allows it)."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -84,7 +84,7 @@ class SummarySaver:
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self.write(path, content)
+                    self.write(path, content, replace=True)
                 else:
                     self.app.notify(f"Not saved: {_shown(path)} left as it was.", markup=False)
 
@@ -92,12 +92,12 @@ class SummarySaver:
                 ConfirmScreen(f"{_shown(path)} already exists. Replace it?", "Replace"), confirmed
             )
             return
-        self.write(path, content)
+        self.write(path, content, replace=False)
 
-    def write(self, path: Path, content: str) -> None:
-        """Write now and say how it went."""
+    def write(self, path: Path, content: str, *, replace: bool) -> None:
+        """Write now and say how it went (``replace``: the user said yes to replacing)."""
         try:
-            write_atomic(path, content)
+            write_atomic(path, content, replace=replace)
         except OSError as error:
             self._failed(path, _reason(error, path))
             return

@@ -253,7 +253,7 @@ async def test_saved_summary_is_recorded(
     out = tmp_path / "bridge.summary.md"
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.saver.write(out, "# Summary\n")
+        app.saver.write(out, "# Summary\n", replace=False)
         await pilot.pause()
     assert library.saved_summaries(str(files["bridge"].resolve())) == [str(out)]
 

@@ -110,7 +110,7 @@ async def test_bad_paths_are_reported_not_raised(
 async def test_unwritable_folder_is_reported(
     analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path, content: str) -> None:
+    def refuse(path: Path, content: str, *, replace: bool = True) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr("byline.tui.saving.write_atomic", refuse)

@@ -10,6 +10,7 @@ worker, off the start-up path.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -55,9 +56,26 @@ PAINT_WAIT = 1.0
 
 
 def _pipeline(text: str, **options: Any) -> Analysis:
-    from byline.analysis.pipeline import analyze
+    """The real pipeline, run in a child process so keys stay quick while it works.
 
-    return analyze(text, **options)
+    Tagging is pure Python and would hold this process's interpreter lock for seconds on
+    a long article. If no child process can run here, the analysis runs in this thread.
+    """
+    from byline.analysis.worker_process import ChildUnavailable, analyze_in_child
+
+    try:
+        return analyze_in_child(text, **options)
+    except ChildUnavailable:
+        from byline.analysis.pipeline import analyze
+
+        return analyze(text, **options)
+
+
+def _stop_child_process() -> None:
+    """Stop a running analysis child at once (it was started only if it is imported)."""
+    module = sys.modules.get("byline.analysis.worker_process")
+    if module is not None:
+        module.shutdown()
 
 
 def reading_minutes(words: int) -> int:
@@ -207,6 +225,7 @@ class BylineApp(App[None]):
 
     def on_unmount(self) -> None:
         self.history.save()
+        _stop_child_process()
 
     # -- loading and analysis ----------------------------------------------------
 

@@ -1,0 +1,108 @@
+"""Run the analysis in a separate process, so the caller's threads stay responsive.
+
+Pure-Python tagging holds the interpreter lock for seconds on a long article; in a thread
+of the reader's process that delays every key press. A child process has its own
+interpreter, loads the models once, and can be stopped at once when the reader quits.
+Must not import Textual.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importing the pipeline here would put it on the reader's start-up path
+    from byline.analysis.model import Analysis
+
+_POLL_SECONDS = 0.05
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+
+
+def _load_models() -> None:
+    from byline.analysis.ner import load_entity_tagger
+    from byline.analysis.nlp import load_models
+
+    load_models()
+    load_entity_tagger()
+
+
+def _analyze(text: str) -> Analysis:
+    from byline.analysis.pipeline import analyze
+
+    return analyze(text)
+
+
+class ChildUnavailable(Exception):
+    """No child process can be started here; analyse in this process instead."""
+
+
+def _get_pool() -> ProcessPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            # "spawn": forking a process that runs threads (the reader's) is unsafe.
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        return _pool
+
+
+def warm_up() -> None:
+    """Start the child and load its models now, ahead of the first analysis."""
+    _get_pool().submit(_load_models)
+
+
+def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -> Analysis:
+    """Analyse ``text`` in the child process.
+
+    Args:
+        text: the article.
+        should_stop: polled while waiting; when it returns True the child is stopped
+            and :class:`AnalysisCancelled` raised.
+
+    Raises:
+        AnalysisCancelled: the caller asked to stop.
+        ChildUnavailable: no child process could be started or it died.
+    """
+    from byline.analysis.pipeline import AnalysisCancelled
+
+    try:
+        future: Future[Analysis] = _get_pool().submit(_analyze, text)
+    except (BrokenProcessPool, RuntimeError, OSError, ValueError) as error:
+        # ValueError: spawning needs real file descriptors for stdio, which a full-screen
+        # app may have swapped out.
+        shutdown()
+        raise ChildUnavailable(str(error)) from error
+    while True:
+        try:
+            return future.result(timeout=_POLL_SECONDS)
+        except TimeoutError:
+            if should_stop is not None and should_stop():
+                future.cancel()
+                shutdown()
+                raise AnalysisCancelled("stopped") from None
+        except BrokenProcessPool as error:
+            shutdown()
+            raise ChildUnavailable(str(error)) from error
+
+
+def shutdown() -> None:
+    """Stop the child at once, whatever it is doing."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))

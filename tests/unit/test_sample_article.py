@@ -61,3 +61,13 @@ def test_summary_is_in_article_order_and_ranks_are_a_permutation() -> None:
     assert sorted(s.rank for s in analysis.sentences) == list(range(1, len(analysis.sentences) + 1))
     assert list(analysis.summary) == sorted(analysis.summary) and analysis.summary
     assert analysis.summary_of(3) == tuple(sorted(analysis.summary_of(3)))
+
+
+def test_quotes_and_speakers_with_the_shipped_models() -> None:
+    from tests.unit.test_quotes import SAMPLE_SPEAKERS
+
+    analysis = _sample()
+    assert len(analysis.quotes) == len(SAMPLE_SPEAKERS) == 14
+    for quote, (opening, speaker) in zip(analysis.quotes, SAMPLE_SPEAKERS, strict=True):
+        assert analysis.text[quote.start : quote.end].startswith(opening)
+        assert quote.speaker is not None and speaker in quote.speaker, (opening, quote.speaker)

@@ -65,7 +65,12 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
     fuller = (
         all(w[:1].isupper() for w in words) and len(name) > len(entity.name) if entity else False
     )
-    if entity is not None and (entity.type == "PER" or len(words) <= len(entity.name.split()) + 1):
+    # "The IACC board" is the board, not the IACC: a lower-case head word describes a part
+    # or a role of the named thing, so the words stand as written.
+    described = entity is not None and entity.type != "PER" and head.text[:1].islower()
+    if entity is not None and not described and (
+        entity.type == "PER" or len(words) <= len(entity.name.split()) + 1
+    ):
         name = name if fuller else entity.name
         kind = "person" if entity.type == "PER" else "thing"
         gender = gender_of(words) or gender_of(entity.name.split()[:1])
@@ -129,10 +134,15 @@ def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
         while first > 0 and doc.sentence[first - 1] == sentence:
             first -= 1
         subject = _sentence_subject(doc, first, i)
+        inside_subject = range(0)
         if subject is not None:
             name, kind = describe(doc, *subject)
             candidates.append((doc.tokens[subject[0]].start, name, kind))
+            # "The IACC board": the subject stands for the names inside it.
+            inside_subject = range(subject[0], subject[1] + 1)
         for j in range(first, i + 1):
+            if j in inside_subject:
+                continue
             entity = (
                 None if doc.quoted[j] else _entity_at(doc, doc.tokens[j].start, doc.tokens[j].end)
             )

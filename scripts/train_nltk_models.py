@@ -64,17 +64,21 @@ def train_punkt(nltk_data: Path) -> None:
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     save_punkt_params(params, dir=str(out))
-    print(f"punkt: {len(params.abbrev_types)} abbreviations, "
-          f"{len(params.collocations)} collocations, {len(params.sent_starters)} starters")
+    print(
+        f"punkt: {len(params.abbrev_types)} abbreviations, "
+        f"{len(params.collocations)} collocations, {len(params.sent_starters)} starters"
+    )
 
 
 def _tagged_sentences(nltk_data: Path) -> list[list[tuple[str, str]]]:
     from nltk.corpus.reader import BracketParseCorpusReader, ConllChunkCorpusReader
 
-    treebank = BracketParseCorpusReader(str(nltk_data / "corpora" / "treebank" / "combined"),
-                                        r"wsj_.*\.mrg")
-    conll = ConllChunkCorpusReader(str(nltk_data / "corpora" / "conll2000"),
-                                   ["train.txt", "test.txt"], ("NP", "VP", "PP"))
+    treebank = BracketParseCorpusReader(
+        str(nltk_data / "corpora" / "treebank" / "combined"), r"wsj_.*\.mrg"
+    )
+    conll = ConllChunkCorpusReader(
+        str(nltk_data / "corpora" / "conll2000"), ["train.txt", "test.txt"], ("NP", "VP", "PP")
+    )
     sentences: list[list[tuple[str, str]]] = []
     for sentence in treebank.tagged_sents():
         kept = [(word, tag) for word, tag in sentence if tag != "-NONE-"]
@@ -127,14 +131,18 @@ def train_tagger(nltk_data: Path, iterations: int, prune: float, sweep: bool) ->
     started = time.perf_counter()
     tagger.train(training, nr_iter=iterations)
     tokens = sum(len(sentence) for sentence in held_out)
-    print(f"tagger: {len(training)} sentences, {time.perf_counter() - started:.0f}s, "
-          f"held-out accuracy {_accuracy(tagger, held_out):.4f} on {tokens} tokens "
-          f"({_size(tagger)})")
+    print(
+        f"tagger: {len(training)} sentences, {time.perf_counter() - started:.0f}s, "
+        f"held-out accuracy {_accuracy(tagger, held_out):.4f} on {tokens} tokens "
+        f"({_size(tagger)})"
+    )
     for threshold in (0.1, 0.25, 0.5, 0.75, 1.0) if sweep else (prune,) if prune else ():
         pruned = copy.deepcopy(tagger)
         prune_weights(pruned, threshold)
-        print(f"tagger pruned below {threshold}: held-out accuracy "
-              f"{_accuracy(pruned, held_out):.4f} ({_size(pruned)})")
+        print(
+            f"tagger pruned below {threshold}: held-out accuracy "
+            f"{_accuracy(pruned, held_out):.4f} ({_size(pruned)})"
+        )
     if sweep:
         return
     # Retrain on everything for the shipped model.
@@ -162,12 +170,15 @@ def main() -> None:
     parser.add_argument("--nltk-data", type=Path, default=REPO.parent / "shared" / "nltk_data")
     parser.add_argument("--iterations", type=int, default=5)
     parser.add_argument(
-        "--prune", type=float, default=PRUNE_BELOW,
+        "--prune",
+        type=float,
+        default=PRUNE_BELOW,
         help="drop tagger weights smaller than this in magnitude (0 keeps all; "
         f"default {PRUNE_BELOW})",
     )
     parser.add_argument(
-        "--sweep", action="store_true",
+        "--sweep",
+        action="store_true",
         help="only report held-out tagging accuracy at several pruning thresholds",
     )
     args = parser.parse_args()

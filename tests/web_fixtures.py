@@ -132,7 +132,10 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up, as the tests mean it to
 
     def send_page(
-        self, status: int, body: bytes, content_type: str | None,
+        self,
+        status: int,
+        body: bytes,
+        content_type: str | None,
         headers: dict[str, str] | None = None,
     ) -> None:
         self.send_response(status)
@@ -199,14 +202,18 @@ def _trickle(h: _Handler) -> None:
 
 def _gzip(h: _Handler) -> None:
     h.send_page(
-        200, gzip.compress(ARTICLE_HTML.encode()), "text/html; charset=utf-8",
+        200,
+        gzip.compress(ARTICLE_HTML.encode()),
+        "text/html; charset=utf-8",
         {"Content-Encoding": "gzip"},
     )
 
 
 def _gzip_bomb(h: _Handler) -> None:
     h.send_page(
-        200, gzip.compress(b"<html>" + b" " * HUGE_BYTES), "text/html",
+        200,
+        gzip.compress(b"<html>" + b" " * HUGE_BYTES),
+        "text/html",
         {"Content-Encoding": "gzip"},
     )
 
@@ -237,8 +244,8 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/empty": _html(NO_ARTICLE_HTML),
 }
 for _hops in range(1, 8):  # /chain/N redirects N times, then serves the story
-    ROUTES[f"/chain/{_hops}"] = (
-        lambda h, n=_hops: h.redirect(f"/chain/{n - 1}" if n > 1 else "/story")
+    ROUTES[f"/chain/{_hops}"] = lambda h, n=_hops: h.redirect(
+        f"/chain/{n - 1}" if n > 1 else "/story"
     )
 
 

@@ -60,10 +60,14 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Print one JSON object per article, one per line, in input order. "
         "Exits 1 when any file failed (its line then holds 'path' and 'error').",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="text or HTML files, http(s) URLs, or - for stdin")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=1,
+        "files", nargs="+", metavar="FILE", help="text or HTML files, http(s) URLs, or - for stdin"
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
         help="analyse files in N processes (output stays in input order; default 1)",
     )
     return parser
@@ -74,13 +78,12 @@ def _summary_parser() -> argparse.ArgumentParser:
         prog="byline summary",
         description="Print the article's Markdown summary, or save it with -o.",
     )
-    parser.add_argument("file", metavar="FILE",
-                        help="a text or HTML file, an http(s) URL, or - for stdin")
+    parser.add_argument(
+        "file", metavar="FILE", help="a text or HTML file, an http(s) URL, or - for stdin"
+    )
     parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
     parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
-    parser.add_argument(
-        "-f", "--force", action="store_true", help="replace OUTPUT without asking"
-    )
+    parser.add_argument("-f", "--force", action="store_true", help="replace OUTPUT without asking")
     return parser
 
 

@@ -417,9 +417,17 @@ class Library:
                     summaries.setdefault(article_id, []).append(path)
             return [
                 LibraryEntry(
-                    id=row[0], source=row[1], title=row[2], author=row[3], site=row[4],
-                    date=row[5], read_at=row[6], first_read_at=row[7], content_hash=row[8],
-                    position=int(row[9]), saved_summaries=tuple(summaries.get(row[0], ())),
+                    id=row[0],
+                    source=row[1],
+                    title=row[2],
+                    author=row[3],
+                    site=row[4],
+                    date=row[5],
+                    read_at=row[6],
+                    first_read_at=row[7],
+                    content_hash=row[8],
+                    position=int(row[9]),
+                    saved_summaries=tuple(summaries.get(row[0], ())),
                 )
                 for row in rows
             ]

@@ -10,9 +10,13 @@ HEADLINES = [
     ("short headline", "Alibaba faces exodus at anti-fake group", True),
     ("question headline", "Will the IACC survive?", True),
     ("sentence with period", "Alibaba joined the nonprofit in April.", False),
-    ("dateline lead", "WASHINGTON — The coalition is said to be facing the threat of an exodus "
-     "of a majority of its brand members over Alibaba Group having joined, according to a letter.",
-     False),
+    (
+        "dateline lead",
+        "WASHINGTON — The coalition is said to be facing the threat of an exodus "
+        "of a majority of its brand members over Alibaba Group having joined, "
+        "according to a letter.",
+        False,
+    ),
     ("empty", "   ", False),
 ]
 
@@ -27,7 +31,10 @@ def test_title_is_first_line_when_headline() -> None:
     parts = layout(text)
     assert parts.title == "Ad sales boost Time Warner profit"
     assert parts.title_span is not None and parts.title_span.start == 0
-    assert [p.text(text) for p in parts.paragraphs] == ["Quarterly profits rose 76%.", "It said so."]
+    assert [p.text(text) for p in parts.paragraphs] == [
+        "Quarterly profits rose 76%.",
+        "It said so.",
+    ]
     assert parts.body.start == text.index("Quarterly")
 
 
@@ -57,8 +64,11 @@ def test_trailing_furniture_is_not_story() -> None:
         ("Advertisement", True),
         ("Share this article", True),
         ("The comments of the minister were sharp.", False),
-        ("Read more about it in a long sentence that keeps going and going on about the topic "
-         "beyond any menu", False),
+        (
+            "Read more about it in a long sentence that keeps going and going on about the topic "
+            "beyond any menu",
+            False,
+        ),
     ],
 )
 def test_is_furniture(paragraph: str, expected: bool) -> None:

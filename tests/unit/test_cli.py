@@ -14,8 +14,14 @@ from byline.__main__ import main
 
 
 def _byline(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "byline", *args], capture_output=True,
-                          text=True, cwd=cwd, stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "byline", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 @pytest.fixture

@@ -26,7 +26,9 @@ def test_mention_spans_from_bio() -> None:
     tokens = _tokens(text)
     tags = [["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O"]]
     assert [(s.text(text), k) for s, k in mention_spans(tokens, tags)] == [
-        ("Jack Ma", "PER"), ("Alibaba Group", "ORG")]
+        ("Jack Ma", "PER"),
+        ("Alibaba Group", "ORG"),
+    ]
 
 
 def test_i_tag_of_other_type_starts_new_mention() -> None:

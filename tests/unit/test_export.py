@@ -21,23 +21,41 @@ def _analysis() -> Analysis:
         Sentence(second, third - 1, 0, 1),
         Sentence(third, len(text), 0, 3),
     )
-    quote = Quote(second, text.index("she") - 1, "an Alibaba spokeswoman",
-                  Span(text.index("she"), text.index("she") + 3), "said")
+    quote = Quote(
+        second,
+        text.index("she") - 1,
+        "an Alibaba spokeswoman",
+        Span(text.index("she"), text.index("she") + 3),
+        "said",
+    )
     return Analysis(
-        text=text, title="Big news", title_span=Span(0, 8), body=Span(first, len(text)),
-        paragraphs=(Span(first, len(text)),), sentences=sentences, tokens=(),
+        text=text,
+        title="Big news",
+        title_span=Span(0, 8),
+        body=Span(first, len(text)),
+        paragraphs=(Span(first, len(text)),),
+        sentences=sentences,
+        tokens=(),
         entities=(Entity("Alibaba", "ORG", (Span(first, first + 7),)),),
-        quotes=(quote,), summary=(0, 1),
+        quotes=(quote,),
+        summary=(0, 1),
     )
 
 
 def test_json_has_the_contract_fields() -> None:
     record = to_json(_analysis(), "story.txt")
     assert set(record) >= {"path", "title", "text", "sentences", "entities", "quotes", "summary"}
-    assert record["sentences"][0] | {"paragraph": 0} == {"start": 10, "end": 23, "rank": 2,
-                                                         "paragraph": 0}
-    assert record["entities"][0] == {"name": "Alibaba", "type": "ORG",
-                                     "mentions": [{"start": 10, "end": 17}]}
+    assert record["sentences"][0] | {"paragraph": 0} == {
+        "start": 10,
+        "end": 23,
+        "rank": 2,
+        "paragraph": 0,
+    }
+    assert record["entities"][0] == {
+        "name": "Alibaba",
+        "type": "ORG",
+        "mentions": [{"start": 10, "end": 17}],
+    }
     quote = record["quotes"][0]
     assert set(quote) >= {"start", "end", "speaker", "speaker_span", "cue"}
     assert quote["speaker_span"] == [record["text"].index("she"), record["text"].index("she") + 3]
@@ -56,8 +74,12 @@ def test_summary_markdown_lists_sentences_and_quotes() -> None:
 
 @pytest.mark.parametrize(
     ("text", "forbidden"),
-    [("# Heading", "\n# "), ("[link](http://x)", "](http"), ("<script>", "<script>"),
-     ("\x1b]52;c;SGVsbG8=\x07", "\x1b")],
+    [
+        ("# Heading", "\n# "),
+        ("[link](http://x)", "](http"),
+        ("<script>", "<script>"),
+        ("\x1b]52;c;SGVsbG8=\x07", "\x1b"),
+    ],
 )
 def test_markdown_text_cannot_inject_structure(text: str, forbidden: str) -> None:
     assert forbidden not in "\n" + markdown_text(text)

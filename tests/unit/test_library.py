@@ -71,15 +71,19 @@ def test_xdg_rules(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def test_record_and_reopen_cached_text(data_folder: Path) -> None:
     with Library.open() as first:
-        article_id = first.record_read(URL, TEXT, "Sea wall", "Sam Writer", "Coastal Times",
-                                       "2024-03-05")
+        article_id = first.record_read(
+            URL, TEXT, "Sea wall", "Sam Writer", "Coastal Times", "2024-03-05"
+        )
         assert article_id > 0
     with Library.open() as again:
         assert again.cached_text(URL) == TEXT
         entry = again.entry(URL)
         assert entry is not None and entry.id == article_id
         assert (entry.title, entry.author, entry.site, entry.date) == (
-            "Sea wall", "Sam Writer", "Coastal Times", "2024-03-05",
+            "Sea wall",
+            "Sam Writer",
+            "Coastal Times",
+            "2024-03-05",
         )
         assert entry.content_hash == content_hash(TEXT)
         assert datetime.fromisoformat(entry.read_at).utcoffset() == timedelta(0)
@@ -118,7 +122,8 @@ def test_saved_summaries(library: Library, tmp_path: Path) -> None:
     assert library.saved_summaries(URL) == [str(tmp_path / "two.md"), str(tmp_path / "one.md")]
     entry = library.entry(URL)
     assert entry is not None and set(entry.saved_summaries) == {
-        str(tmp_path / "one.md"), str(tmp_path / "two.md"),
+        str(tmp_path / "one.md"),
+        str(tmp_path / "two.md"),
     }
     assert not library.add_saved_summary("https://never.read/", tmp_path / "x.md")
 
@@ -128,7 +133,9 @@ def test_recent_and_search(library: Library) -> None:
     library.record_read("/home/me/notes/budget.txt", "Budget.", "Budget day")
     library.record_read("https://sport.example.org/final", "Final.", "Cup final", site="Sport 100%")
     assert [e.title for e in library.recent()] == [
-        "Cup final", "Budget day", "Harbour council approves sea wall",
+        "Cup final",
+        "Budget day",
+        "Harbour council approves sea wall",
     ]
     assert [e.title for e in library.recent(limit=1)] == ["Cup final"]
     assert [e.title for e in library.recent(query="HARBOUR")] == [
@@ -193,10 +200,26 @@ def _make_v1(path: Path) -> None:
             "INSERT INTO articles (source, title, author, site, date, read_at, content_hash,"
             " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (URL, "Sea wall", "Sam Writer", "Coastal Times", "2024-03-05",
-                 "2024-03-05T09:30:00.000000+00:00", content_hash(TEXT), TEXT),
-                ("/home/me/old.txt", "Old story", None, None, None,
-                 "2024-03-01T08:00:00.000000+00:00", content_hash("Old."), "Old."),
+                (
+                    URL,
+                    "Sea wall",
+                    "Sam Writer",
+                    "Coastal Times",
+                    "2024-03-05",
+                    "2024-03-05T09:30:00.000000+00:00",
+                    content_hash(TEXT),
+                    TEXT,
+                ),
+                (
+                    "/home/me/old.txt",
+                    "Old story",
+                    None,
+                    None,
+                    None,
+                    "2024-03-01T08:00:00.000000+00:00",
+                    content_hash("Old."),
+                    "Old.",
+                ),
             ],
         )
     db.close()

@@ -9,9 +9,38 @@ from byline.analysis.pipeline import analyze
 
 # Text built from the pieces that trip parsers: quote marks, newlines, controls, long runs.
 _PIECES = st.sampled_from(
-    ["“", "”", "‘", "’", '"', "'", " said ", " she said, ", "Mr. ", "U.S. ", "\n", "\n\n",
-     "\r\n", "\r", "\t", "\x1b[31m", "\x00", "\u202e", "—", "...", ". ", "? ", "Alibaba ",
-     "Jack Ma ", "[bold]", "x" * 300, "According to ", ":", "(", ")"]
+    [
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "'",
+        " said ",
+        " she said, ",
+        "Mr. ",
+        "U.S. ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\x1b[31m",
+        "\x00",
+        "\u202e",
+        "—",
+        "...",
+        ". ",
+        "? ",
+        "Alibaba ",
+        "Jack Ma ",
+        "[bold]",
+        "x" * 300,
+        "According to ",
+        ":",
+        "(",
+        ")",
+    ]
 )
 _TEXT = st.one_of(
     st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=400),
@@ -34,15 +63,16 @@ def test_analyze_never_raises_and_spans_stay_inside(text: str) -> None:
         assert inside(sentence.start, sentence.end) and sentence.start < sentence.end
     for token in analysis.tokens:
         assert inside(token.start, token.end) and text[token.start : token.end] == token.text
-    mentions = sorted(m for entity in analysis.entities for m in
-                      ((s.start, s.end) for s in entity.mentions))
-    for (_, end), (start, _) in zip(mentions, mentions[1:]):
+    mentions = sorted(
+        m for entity in analysis.entities for m in ((s.start, s.end) for s in entity.mentions)
+    )
+    for (_, end), (start, _) in zip(mentions, mentions[1:], strict=False):
         assert end <= start, "two mentions overlap"
     for entity in analysis.entities:
         assert entity.name and entity.mentions
     quotes = [(q.start, q.end) for q in analysis.quotes]
     assert quotes == sorted(quotes)
-    for (_, end), (start, _) in zip(quotes, quotes[1:]):
+    for (_, end), (start, _) in zip(quotes, quotes[1:], strict=False):
         assert end <= start, "two quotes overlap"
     for quote in analysis.quotes:
         assert inside(quote.start, quote.end)

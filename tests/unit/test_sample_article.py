@@ -33,8 +33,17 @@ def _mentioned_as() -> dict[str, str]:
 
 def test_expected_entities_are_found() -> None:
     mentioned = _mentioned_as()
-    for expected in ("IACC", "Jack Ma", "Michael Kors", "Gucci", "Chanel", "Hugo Boss", "Nike",
-                     "Orlando", "WASHINGTON"):
+    for expected in (
+        "IACC",
+        "Jack Ma",
+        "Michael Kors",
+        "Gucci",
+        "Chanel",
+        "Hugo Boss",
+        "Nike",
+        "Orlando",
+        "WASHINGTON",
+    ):
         assert expected in mentioned, f"{expected} missing from {sorted(mentioned)}"
     assert _entity_names()["Jack Ma"][0] == "PER"
 

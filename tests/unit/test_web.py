@@ -41,8 +41,14 @@ def server() -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
     """The local server must be reached directly, whatever proxy the machine has."""
-    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-                 "ALL_PROXY"):
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -205,8 +211,13 @@ def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["file:///etc/passwd", "data:text/html,<p>hi</p>", "ftp://127.0.0.1/story.html",
-            "javascript:alert(1)"]
+    "url",
+    [
+        "file:///etc/passwd",
+        "data:text/html,<p>hi</p>",
+        "ftp://127.0.0.1/story.html",
+        "javascript:alert(1)",
+    ],
 )
 def test_other_schemes_refused(url: str) -> None:
     message = _error(load_source, url)
@@ -236,7 +247,10 @@ def test_saved_page_gives_the_same_article_as_the_url(server: str, tmp_path: Pat
     assert from_file is not None and from_url is not None
     assert from_file.text == from_url.text
     assert (from_file.title, from_file.author, from_file.date, from_file.site) == (
-        from_url.title, from_url.author, from_url.date, from_url.site,
+        from_url.title,
+        from_url.author,
+        from_url.date,
+        from_url.site,
     )
     assert from_file.path == saved.resolve() and from_file.source == str(saved.resolve())
     assert from_file.name == "story.html" and from_file.url is None
@@ -282,22 +296,28 @@ def test_cached_copy_opens_offline(server: str, tmp_path: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         offline = f"http://127.0.0.1:{probe.getsockname()[1]}/story"
     with Library.open(tmp_path / "library.sqlite3") as library:
-        library.record_read(offline, fresh.text, fresh.title, fresh.author, fresh.site,
-                            fresh.date)
+        library.record_read(offline, fresh.text, fresh.title, fresh.author, fresh.site, fresh.date)
         cached = load_source(offline, library=library)
         assert cached is not None and cached.cached and cached.source == offline
         assert (cached.text, cached.title, cached.author, cached.date, cached.site) == (
-            fresh.text, fresh.title, fresh.author, fresh.date, fresh.site,
+            fresh.text,
+            fresh.title,
+            fresh.author,
+            fresh.date,
+            fresh.site,
         )
         assert as_article_text(cached) == as_article_text(fresh)
-        assert "connection refused" in _error(load_source, offline, library=library,
-                                              refresh=True)
+        assert "connection refused" in _error(load_source, offline, library=library, refresh=True)
 
 
 def test_json_fields(server: str) -> None:
     page = read_url(f"{server}/story")
-    assert json_fields(page) == {"url": f"{server}/story", "site": SITE, "author": AUTHOR,
-                                 "date": DATE}
+    assert json_fields(page) == {
+        "url": f"{server}/story",
+        "site": SITE,
+        "author": AUTHOR,
+        "date": DATE,
+    }
     assert json_fields(None) == {"url": None, "site": None, "author": None, "date": None}
 
 
@@ -314,12 +334,9 @@ def test_open_article_for_any_argument(server: str, tmp_path: Path) -> None:
 
 
 def test_web_reading_imports_neither_textual_nor_trafilatura_up_front() -> None:
-    code = (
-        "import sys, byline.web, byline.library\n"
-        "print('\\n'.join(sys.modules))"
+    code = "import sys, byline.web, byline.library\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
     loaded = set(result.stdout.split())
-    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "trafilatura",
-                                                           "nltk")}
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "trafilatura", "nltk")}

@@ -26,8 +26,22 @@ _JUNK_WORDS = frozenset(
     dr monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december today yesterday tomorrow""".split()
 )
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep",
-               "gov", "president", "judge"}
+_HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "judge",
+}
 
 
 @dataclass
@@ -135,8 +149,8 @@ def merge_mentions(text: str, mentions: Sequence[tuple[Span, str]]) -> tuple[Ent
         if is_junk(group.best_name()):
             continue
         kind = max(ENTITY_TYPES, key=lambda t: group.type_votes[t])
-        mentions = tuple(sorted(group.mentions, key=lambda s: s.start))
-        entities.append(Entity(name=group.best_name(), type=_as_type(kind), mentions=mentions))
+        spans = tuple(sorted(group.mentions, key=lambda s: s.start))
+        entities.append(Entity(name=group.best_name(), type=_as_type(kind), mentions=spans))
     entities.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start))
     return tuple(entities)
 

@@ -39,9 +39,7 @@ def tokenize(text: str, sentences: Sequence[Span]) -> list[list[Token]]:
         spans = nlp.word_spans(text, sentence.start, sentence.end)
         words = [text[s:e] for s, e in spans]
         tags = nlp.pos_tags(words)
-        result.append(
-            [Token(s, e, w, t) for (s, e), w, t in zip(spans, words, tags, strict=True)]
-        )
+        result.append([Token(s, e, w, t) for (s, e), w, t in zip(spans, words, tags, strict=True)])
     return result
 
 

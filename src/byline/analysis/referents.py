@@ -68,8 +68,10 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
     # "The IACC board" is the board, not the IACC: a lower-case head word describes a part
     # or a role of the named thing, so the words stand as written.
     described = entity is not None and entity.type != "PER" and head.text[:1].islower()
-    if entity is not None and not described and (
-        entity.type == "PER" or len(words) <= len(entity.name.split()) + 1
+    if (
+        entity is not None
+        and not described
+        and (entity.type == "PER" or len(words) <= len(entity.name.split()) + 1)
     ):
         name = name if fuller else entity.name
         kind = "person" if entity.type == "PER" else "thing"

@@ -50,13 +50,18 @@ def run_summary(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m byline.evaluate",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m byline.evaluate", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
-    parser.add_argument("--only", default=",".join(SECTIONS),
-                        help="comma-separated sections: entities, quotes, summary")
-    parser.add_argument("--peers", action="store_true",
-                        help="also score sumy and newspaper4k when installed")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help="comma-separated sections: entities, quotes, summary",
+    )
+    parser.add_argument(
+        "--peers", action="store_true", help="also score sumy and newspaper4k when installed"
+    )
     parser.add_argument("--limit", type=int, help="score only the first N BBC dev articles")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)

@@ -79,15 +79,15 @@ def evaluate_entities(data_dir: Path, split: str = "dev") -> dict[str, dict[str,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m byline.evaluate.entities",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m byline.evaluate.entities", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--data", type=Path, required=True, help="folder holding conll2003/")
     parser.add_argument("--split", default="dev")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     scores = evaluate_entities(args.data, args.split)
-    print(f"CoNLL-2003 {args.split}, through byline analyze "
-          f"({time.perf_counter() - started:.1f}s)")
+    print(f"CoNLL-2003 {args.split}, through byline analyze ({time.perf_counter() - started:.1f}s)")
     print(format_table(scores))
     return 0
 

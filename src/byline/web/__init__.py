@@ -257,7 +257,14 @@ def cached_source(library: Library, url: str) -> WebSource | None:
     if text is None or entry is None:
         return None
     return WebSource(
-        text, _url_name(url), url, None, entry.title, entry.author, entry.date, entry.site,
+        text,
+        _url_name(url),
+        url,
+        None,
+        entry.title,
+        entry.author,
+        entry.date,
+        entry.site,
         cached=True,
     )
 

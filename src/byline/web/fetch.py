@@ -39,8 +39,22 @@ _CHUNK = 64 * 1024
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Schemes that mark an argument as a URL even without "//" ("data:text/html,...").
 _URL_ONLY_SCHEMES = frozenset(
-    {"file", "ftp", "ftps", "sftp", "data", "javascript", "mailto", "gopher", "ws", "wss",
-     "about", "blob", "chrome", "view-source"}
+    {
+        "file",
+        "ftp",
+        "ftps",
+        "sftp",
+        "data",
+        "javascript",
+        "mailto",
+        "gopher",
+        "ws",
+        "wss",
+        "about",
+        "blob",
+        "chrome",
+        "view-source",
+    }
 )
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -121,8 +135,13 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         self.limit = limit
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-        headers: HTTPMessage, newurl: str,
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
         count = getattr(req, "byline_redirects", 0) + 1
         if urllib.parse.urlsplit(newurl).scheme.lower() not in SCHEMES:

@@ -103,3 +103,10 @@ def test_stray_type_joins_the_dominant_entity_but_a_real_split_stays() -> None:
     assert entity.type == "ORG" and len(entity.mentions) == 7
     balanced = [(span, "LOC" if i < 4 else "ORG") for i, span in enumerate(spans)]
     assert sorted(e.type for e in merge_mentions(text, balanced)) == ["LOC", "ORG"]
+
+
+def test_headline_capitals_keep_their_own_type() -> None:
+    # A dateline's "CHICAGO" is the city even where "Chicago" (the team) is an ORG.
+    text = "CHICAGO Chicago Chicago"
+    mentions = [(Span(0, 7), "LOC"), (Span(8, 15), "ORG"), (Span(16, 23), "ORG")]
+    assert sorted(e.type for e in merge_mentions(text, mentions)) == ["LOC", "ORG"]

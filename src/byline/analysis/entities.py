@@ -92,6 +92,11 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+def _headline_capitals(name: str) -> bool:
+    """A name in a headline's or dateline's capitals ("NEW YORK"), not an acronym ("IBM")."""
+    return name.isupper() and (len(name.split()) > 1 or len(name) > 4)
+
+
 def is_junk(name: str) -> bool:
     """Names no reader wants listed: pronouns, function words, bare dates and numbers."""
     words = name.split()
@@ -214,6 +219,8 @@ class _Merger:
             size = len(group.mentions)
             best = None
             for name in group.names:
+                if _headline_capitals(name):
+                    continue
                 for kind in ENTITY_TYPES:
                     other = self._by_name.get((name.lower(), kind))
                     if other is None or other == index:

@@ -241,12 +241,11 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
             if argument == "-":
                 _reattach_terminal()
             app = make_app(source, web=web, library=library)
-        # The analysis child must start before Textual takes over the terminal's file
-        # descriptors (spawning later fails with "bad value(s) in fds_to_keep"); its models
-        # then load on the other core while the article paints.
-        from byline.analysis.worker_process import warm_up
+        # The analysis child can only be spawned once Textual has swapped stdio out if
+        # multiprocessing's resource tracker already runs ("bad value(s) in fds_to_keep").
+        from byline.analysis.worker_process import prepare
 
-        warm_up()
+        prepare()
         app.run()
         return app.return_code or 0
     finally:

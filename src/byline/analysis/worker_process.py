@@ -52,6 +52,18 @@ def _get_pool() -> ProcessPoolExecutor:
         return _pool
 
 
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while stdio are real descriptors.
+
+    A full-screen app swaps ``sys.stderr`` for an object without a file descriptor, and
+    the tracker (started with the first child) must be handed one; once it runs, the
+    child itself can be spawned at any time.
+    """
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+
+
 def warm_up() -> None:
     """Start the child and load its models now, ahead of the first analysis."""
     _get_pool().submit(_load_models)

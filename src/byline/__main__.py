@@ -103,7 +103,7 @@ def analyze_to_json_line(argument: str) -> tuple[bool, str]:
         record = to_json(analyze(source.text), argument)
     except ArticleError as error:
         return False, json.dumps({"path": argument, "error": str(error)}, ensure_ascii=False)
-    record.update(json_fields(web))
+    record.update(json_fields(web, str(source.path.resolve()) if source.path else None))
     return True, json.dumps(record, ensure_ascii=False)
 
 

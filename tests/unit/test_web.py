@@ -313,12 +313,19 @@ def test_cached_copy_opens_offline(server: str, tmp_path: Path) -> None:
 def test_json_fields(server: str) -> None:
     page = read_url(f"{server}/story")
     assert json_fields(page) == {
+        "source": f"{server}/story",
         "url": f"{server}/story",
         "site": SITE,
         "author": AUTHOR,
         "date": DATE,
     }
-    assert json_fields(None) == {"url": None, "site": None, "author": None, "date": None}
+    assert json_fields(None, "/news/a.txt") == {
+        "source": "/news/a.txt",
+        "url": None,
+        "site": None,
+        "author": None,
+        "date": None,
+    }
 
 
 def test_open_article_for_any_argument(server: str, tmp_path: Path) -> None:

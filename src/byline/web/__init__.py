@@ -109,9 +109,19 @@ def as_article_text(source: WebSource) -> str:
     return f"{source.title}\n\n{source.text}"
 
 
-def json_fields(source: WebSource | None) -> dict[str, str | None]:
-    """The fields ``byline analyze`` adds to its JSON record (all None for plain text)."""
+def json_fields(source: WebSource | None, path: str | None = None) -> dict[str, str | None]:
+    """The fields ``byline analyze`` adds to its JSON record.
+
+    Args:
+        source: the web page or HTML file the article came from, if any.
+        path: for a plain-text article, the file's absolute path (None for stdin).
+
+    Returns:
+        ``source`` (the URL or the file), ``url``, ``site``, ``author`` and ``date``;
+        None where unknown.
+    """
     return {
+        "source": source.source if source else path,
         "url": source.url if source else None,
         "site": source.site if source else None,
         "author": source.author if source else None,

@@ -12,6 +12,7 @@ Deterministic: the tagger is trained with a fixed random seed.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import time
@@ -165,6 +166,19 @@ def make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def sort_outputs(folder: Path) -> None:
+    """Write the sets NLTK saves in hash order (Punkt's tables, the tagger's classes) in
+    sorted order, so that a rerun rewrites byte-identical files whatever PYTHONHASHSEED is.
+    Loading does not depend on the order."""
+    punkt = folder / "tokenizers" / "punkt_tab" / "english"
+    for path in punkt.glob("*"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("".join(f"{line}\n" for line in sorted(lines)), encoding="utf-8")
+    classes = folder / "taggers" / "averaged_perceptron_tagger_eng"
+    for path in classes.glob("*.classes.json"):
+        path.write_text(json.dumps(sorted(json.loads(path.read_text()))), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nltk-data", type=Path, default=REPO.parent / "shared" / "nltk_data")
@@ -190,6 +204,7 @@ def main() -> None:
     if not args.sweep:
         train_punkt(args.nltk_data)
     train_tagger(args.nltk_data, args.iterations, args.prune, args.sweep)
+    sort_outputs(MODELS)
     make_readable(MODELS)
 
 

@@ -113,3 +113,15 @@ async def test_megabyte_article_paints_quickly() -> None:
         assert view.line_count > 10_000
         assert "Officials said" in "".join(s.text for s in view.render_line(0))
     assert elapsed < 5.0  # generous for slow CI; typically well under a second
+
+
+async def test_words_carry_the_views_colours() -> None:
+    # Text.render drops a Text's own style: without the base under every segment the
+    # words were drawn on the terminal's default background, not the view's.
+    app = _ViewApp("Plain words on the page.\n\nMore words here.")
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        expected = view.rich_style.bgcolor
+        segments = [seg for seg in view.render_line(0) if seg.text.strip()]
+        assert segments and all(seg.style and seg.style.bgcolor == expected for seg in segments)

@@ -287,7 +287,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _empty_line(self, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-view--empty", partial=True)
         line = Text(EMPTY_MESSAGE, style=style, no_wrap=True, end="")
-        return Strip(list(line.render(self.app.console)), line.cell_len)
+        segments = Segment.apply_style(line.render(self.app.console), style)
+        return Strip(list(segments), line.cell_len)
 
     def _render_screen_line(self, index: int, base: Style) -> Strip:
         start, end = self._lines[index]
@@ -299,5 +300,9 @@ class ArticleView(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"article-view--{layer}", partial=True)
             for span_start, span_end in spans.overlapping(start, max(end, start + 1)):
                 line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
-        segments: Sequence[Segment] = list(line.render(self.app.console))
+        # Text.render leaves the Text's own style off its segments: put the base (the
+        # view's colours) under every segment, or the words lose the view's background.
+        segments: Sequence[Segment] = list(
+            Segment.apply_style(line.render(self.app.console), base)
+        )
         return Strip(segments, line.cell_len)

@@ -302,7 +302,5 @@ class ArticleView(ScrollView, can_focus=True):
                 line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
         # Text.render leaves the Text's own style off its segments: put the base (the
         # view's colours) under every segment, or the words lose the view's background.
-        segments: Sequence[Segment] = list(
-            Segment.apply_style(line.render(self.app.console), base)
-        )
+        segments: Sequence[Segment] = list(Segment.apply_style(line.render(self.app.console), base))
         return Strip(segments, line.cell_len)

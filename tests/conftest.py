@@ -69,3 +69,20 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(Input, "__init__", steady)
     yield
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A local HTTP server (127.0.0.1) serving ``web_fixtures.ROUTES``; its base URL."""
+    from web_fixtures import serve
+
+    with serve() as base:
+        yield base
+
+
+@pytest.fixture
+def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local server must be reached directly, whatever proxy the machine has."""
+    for name in ("http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)

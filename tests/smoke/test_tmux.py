@@ -7,102 +7,17 @@ Polls ``capture-pane`` for text instead of sleeping. Runs in its own tmux server
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from byline.resources import models_dir, sample_article
+from tests.smoke.terminal import BYLINE, Terminal, needs_terminal
 
 pytestmark = pytest.mark.smoke
 
-TMUX = shutil.which("tmux")
-BYLINE = shutil.which("byline") or (
-    str(Path(sys.executable).with_name("byline"))
-    if Path(sys.executable).with_name("byline").exists()
-    else None
-)
 NER_MODEL = models_dir() / "ner" / "model.json.gz"
-TIMEOUT = 30.0
-
-needs_terminal = pytest.mark.skipif(
-    TMUX is None or BYLINE is None, reason="needs tmux and the installed byline command"
-)
-
-
-class Terminal:
-    """One tmux server running one session of byline."""
-
-    def __init__(self, cwd: Path) -> None:
-        assert TMUX is not None and BYLINE is not None
-        self.socket = f"byline-smoke-{uuid.uuid4().hex[:10]}"
-        self.session = "reader"
-        self.env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        self.env.setdefault("TERM", "xterm-256color")
-        self.cwd = cwd
-
-    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        assert TMUX is not None
-        return subprocess.run(
-            [TMUX, "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            cwd=self.cwd,
-            check=check,
-        )
-
-    def start(self, *command: str) -> None:
-        self.tmux(
-            "new-session",
-            "-d",
-            "-s",
-            self.session,
-            "-x",
-            "120",
-            "-y",
-            "36",
-            "-c",
-            str(self.cwd),
-            " ".join(command),
-        )
-
-    def capture(self) -> str:
-        result = self.tmux("capture-pane", "-p", "-t", self.session, check=False)
-        return result.stdout
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", self.session, *keys)
-
-    def alive(self) -> bool:
-        return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
-
-    def wait_for(self, found: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.capture()
-            if found(screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
-
-    def wait_until(self, condition: Callable[[], bool], what: str) -> None:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}")
-
-    def kill(self) -> None:
-        self.tmux("kill-server", check=False)
 
 
 @pytest.fixture

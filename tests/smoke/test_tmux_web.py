@@ -13,13 +13,9 @@ from pathlib import Path
 import pytest
 from web_fixtures import ARTICLE_HTML, PARAGRAPHS, ROUTES, TITLE, serve
 
-from tests.smoke.test_tmux import BYLINE, TMUX, Terminal
+from tests.smoke.terminal import BYLINE, Terminal, needs_terminal
 
 pytestmark = pytest.mark.smoke
-
-needs_terminal = pytest.mark.skipif(
-    TMUX is None or BYLINE is None, reason="needs tmux and the installed byline command"
-)
 
 LAST = "The last paragraph: that is the end of the story."
 LONG_HTML = ARTICLE_HTML.replace(
@@ -62,7 +58,7 @@ def _row_of(screen: str, text: str) -> int:
 def test_read_a_url_then_resume_where_it_stopped(
     terminal: Terminal, story_url: str, tmp_path: Path
 ) -> None:
-    terminal.start(str(BYLINE), story_url)
+    terminal.start(f"{BYLINE} {story_url}")
     terminal.wait_for(lambda s: TITLE in s and "Paragraph 1." in s, "the headline")
     terminal.wait_for(lambda s: "min read" in s, "the analysis")
     terminal.keys("End")
@@ -72,7 +68,7 @@ def test_read_a_url_then_resume_where_it_stopped(
     terminal.wait_until(lambda: not terminal.alive(), "byline to quit")
     assert (tmp_path / "data" / "library.sqlite3").exists()
 
-    terminal.start(str(BYLINE), "--resume")
+    terminal.start(f"{BYLINE} --resume")
     after = terminal.wait_for(lambda s: LAST in s and "min read" in s, "the same place")
     assert _row_of(after, LAST) == _row_of(before, LAST)
     assert "Paragraph 1." not in after

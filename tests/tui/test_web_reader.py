@@ -19,25 +19,8 @@ from byline.tui.screens.library import LibraryScreen
 from byline.tui.widgets.side_panel import SidePanel
 from tests.tui.helpers import SIZE, screen_text, settle
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serve() as base:
-        yield base
-
-
-@pytest.fixture(autouse=True)
-def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local server must be reached directly, whatever proxy the machine has."""
-    for name in (
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+# Every test here talks to the local server directly.
+pytestmark = pytest.mark.usefixtures("no_proxies")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from web_fixtures import (
     QUOTE,
     SITE,
     TITLE,
-    serve,
 )
 
 from byline.analysis.article import layout
@@ -31,25 +29,8 @@ from byline.web import as_article_text, json_fields, load_source, open_article, 
 from byline.web.extract import decode_page, extract_article, looks_like_html
 from byline.web.fetch import fetch, is_web_url, url_scheme
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serve() as base:
-        yield base
-
-
-@pytest.fixture(autouse=True)
-def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local server must be reached directly, whatever proxy the machine has."""
-    for name in (
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+# Every test here talks to the local server directly.
+pytestmark = pytest.mark.usefixtures("no_proxies")
 
 
 def _error(call: object, *args: object, **kwargs: object) -> str:

@@ -29,7 +29,6 @@ def test_child_gives_the_same_analysis(child: None) -> None:
 
 def test_stopping_kills_the_child_quickly(child: None) -> None:
     text = sample_article().read_text(encoding="utf-8") * 150
-    worker_process.warm_up()
     started = time.monotonic()
     with pytest.raises(AnalysisCancelled):
         worker_process.analyze_in_child(text, should_stop=lambda: time.monotonic() - started > 0.3)

@@ -24,14 +24,6 @@ _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
-def _load_models() -> None:
-    from byline.analysis.ner import load_entity_tagger
-    from byline.analysis.nlp import load_models
-
-    load_models()
-    load_entity_tagger()
-
-
 def _analyze(text: str) -> Analysis:
     from byline.analysis.pipeline import analyze
 
@@ -62,11 +54,6 @@ def prepare() -> None:
     from multiprocessing import resource_tracker
 
     resource_tracker.ensure_running()
-
-
-def warm_up() -> None:
-    """Start the child and load its models now, ahead of the first analysis."""
-    _get_pool().submit(_load_models)
 
 
 def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -> Analysis:

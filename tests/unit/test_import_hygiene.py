@@ -27,3 +27,29 @@ def test_cli_module_import_is_light() -> None:
     loaded = _modules_after("import byline.__main__")
     assert "nltk" not in loaded
     assert not {m for m in loaded if m.startswith("textual")}
+
+
+def test_reader_start_up_imports_only_what_the_first_frame_needs() -> None:
+    # What ``byline FILE`` imports before its first frame: no HTTP client, no NLTK,
+    # no analysis data model, and none of the widgets built after the first frame.
+    loaded = _modules_after(
+        "import byline.__main__, byline.library, byline.web, byline.tui.app\n"
+        "from byline.analysis.worker_process import prepare"
+    )
+    deferred = {
+        "nltk",
+        "http.client",
+        "urllib.request",
+        "concurrent.futures.process",
+        "byline.web.fetch",
+        "byline.analysis.model",
+        "byline.analysis.pipeline",
+        "byline.tui.saving",
+        "byline.tui.screens.library",
+        "byline.tui.widgets.entity_panel",
+        "byline.tui.widgets.quote_panel",
+        "byline.tui.widgets.summary_panel",
+        "textual.widgets._tabbed_content",
+        "textual.widgets._markdown",
+    }
+    assert not deferred & loaded

@@ -1,11 +1,28 @@
 """byline's analysis core: article layout, sentences, entities, quotes and summaries.
 
 Pure Python over NLTK; must never import Textual (a test checks ``sys.modules``).
+The data model is imported on first use, so reading a file (``byline.analysis.source``)
+does not build its classes on the reader's start-up path.
 """
 
-from byline.analysis.model import Analysis, Entity, Quote, Sentence, Span, Token
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from byline.analysis.model import Analysis, Entity, Quote, Sentence, Span, Token
 
 __all__ = ["Analysis", "Entity", "Quote", "Sentence", "Span", "Token", "analyze"]
+
+_MODEL_NAMES = frozenset({"Analysis", "Entity", "Quote", "Sentence", "Span", "Token"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODEL_NAMES:
+        from byline.analysis import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'byline.analysis' has no attribute {name!r}")
 
 
 def analyze(text: str) -> Analysis:

@@ -8,15 +8,14 @@ Must not import Textual.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # importing the pipeline here would put it on the reader's start-up path
+if TYPE_CHECKING:  # imported where used: the reader imports this module before it paints
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from byline.analysis.model import Analysis
 
 _POLL_SECONDS = 0.05
@@ -35,6 +34,9 @@ class ChildUnavailable(Exception):
 
 
 def _get_pool() -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _pool
     with _lock:
         if _pool is None:
@@ -68,6 +70,8 @@ def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -
         AnalysisCancelled: the caller asked to stop.
         ChildUnavailable: no child process could be started or it died.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     from byline.analysis.pipeline import AnalysisCancelled
 
     try:

@@ -20,10 +20,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from byline.analysis.model import Analysis
 from byline.analysis.source import ArticleSource
 from byline.resources import styles_dir
 from byline.tui.bindings import READER_BINDINGS
@@ -31,23 +30,23 @@ from byline.tui.commands import reader_commands
 from byline.tui.history import ReadingHistory, SummarySaved
 from byline.tui.loading import SourceFailed, SourceLoader, SourceOpened
 from byline.tui.messages import AnalysisFailed, AnalysisReady
-from byline.tui.saving import SummarySaver
-from byline.tui.screens.library import LIBRARY_BINDING, library_commands
 from byline.tui.search import ArticleSearch
 from byline.tui.text import one_line
 from byline.tui.widgets.article_view import ArticleView
-from byline.tui.widgets.entity_panel import TYPE_NAMES, EntityPanel
-from byline.tui.widgets.quote_panel import QuotePanel, speaker_label
 from byline.tui.widgets.search_bar import SearchBar
 from byline.tui.widgets.side_panel import SidePanel
 from byline.tui.widgets.status_line import StatusLine
-from byline.tui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
+    from byline.analysis.model import Analysis
     from byline.library import Library
+    from byline.tui.saving import SummarySaver
+    from byline.tui.widgets.entity_panel import EntityPanel
+    from byline.tui.widgets.quote_panel import QuotePanel
+    from byline.tui.widgets.summary_panel import SummaryPanel
     from byline.web import WebSource
 
-Analyzer = Callable[..., Analysis]
+Analyzer = Callable[..., "Analysis"]
 """Called as ``analyzer(text, should_stop=...)``; the default is the real pipeline."""
 
 WORDS_PER_MINUTE = 230
@@ -89,7 +88,7 @@ class BylineApp(App[None]):
     CSS_PATH = styles_dir() / "app.tcss"
     TITLE = "byline"
 
-    BINDINGS = [*READER_BINDINGS, LIBRARY_BINDING]
+    BINDINGS = READER_BINDINGS
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
@@ -145,7 +144,7 @@ class BylineApp(App[None]):
         """The analysis of the article on screen, once ready."""
         self.analysis_error: str | None = None
         self._generation = 0
-        self.saver = SummarySaver(self)
+        self._saver: SummarySaver | None = None
         self.search = ArticleSearch(self)
 
     # -- layout ------------------------------------------------------------------
@@ -161,6 +160,15 @@ class BylineApp(App[None]):
                 yield StatusLine(id="status")
             yield SidePanel(id="side-panel")
         yield Footer()
+
+    @property
+    def saver(self) -> SummarySaver:
+        """Asks where to save the summary and writes it (built on first use)."""
+        if self._saver is None:
+            from byline.tui.saving import SummarySaver
+
+            self._saver = SummarySaver(self)
+        return self._saver
 
     @property
     def article(self) -> ArticleView:
@@ -185,7 +193,6 @@ class BylineApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from reader_commands(self)
-        yield from library_commands(self)
 
     # -- reading library and the web ---------------------------------------------
 
@@ -295,7 +302,8 @@ class BylineApp(App[None]):
             self.post_message(AnalysisReady(analysis, generation))
 
     @on(AnalysisReady)
-    def _analysis_ready(self, message: AnalysisReady) -> None:
+    async def _analysis_ready(self, message: AnalysisReady) -> None:
+        await self.side_panel.wait_until_built()
         if message.generation != self._generation:
             return
         analysis = message.analysis
@@ -365,6 +373,8 @@ class BylineApp(App[None]):
         if analysis is None or index is None:
             self.article.set_highlights("quote", [])
             return
+        from byline.tui.widgets.quote_panel import speaker_label
+
         quote = analysis.quotes[index]
         self.article.set_highlights("quote", [(quote.start, quote.end)])
         self.article.scroll_to_offset(quote.start, quote.end)
@@ -377,8 +387,7 @@ class BylineApp(App[None]):
             (speaker_label(quote), "bold" if quote.speaker else "italic"),
         )
 
-    @on(QuotePanel.QuoteChosen)
-    def _quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
+    def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
         self.quote_index = message.index
 
     # -- entities ----------------------------------------------------------------
@@ -424,6 +433,8 @@ class BylineApp(App[None]):
         analysis = self.analysis
         if analysis is None or self.entity_index is None:
             return
+        from byline.tui.widgets.entity_panel import TYPE_NAMES
+
         entity = analysis.entities[self.entity_index]
         if not entity.mentions:
             return
@@ -436,8 +447,7 @@ class BylineApp(App[None]):
             f" of {len(entity.mentions)} · e next, E previous",
         )
 
-    @on(EntityPanel.EntityChosen)
-    def _entity_chosen(self, message: EntityPanel.EntityChosen) -> None:
+    def on_entity_panel_entity_chosen(self, message: EntityPanel.EntityChosen) -> None:
         self.choose_entity(message.index)
 
     # -- summary -----------------------------------------------------------------
@@ -459,7 +469,7 @@ class BylineApp(App[None]):
         analysis = self.analysis
         if analysis is None:
             return
-        self.side_panel.summary.show_summary(analysis, analysis.summary_of(size))
+        self.side_panel.show_summary(analysis, analysis.summary_of(size))
         self._refresh_summary_layer()
 
     def _refresh_summary_layer(self) -> None:
@@ -473,12 +483,10 @@ class BylineApp(App[None]):
             ]
         self.article.set_highlights("summary", spans)
 
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
+    def on_tabbed_content_tab_activated(self) -> None:
         self._refresh_summary_layer()
 
-    @on(SummaryPanel.SentenceChosen)
-    def _sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
+    def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
         analysis = self.analysis
         if analysis is None:
             return
@@ -488,8 +496,8 @@ class BylineApp(App[None]):
 
     # -- search ------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        await self.query_one(SearchBar).open()
 
     @on(SearchBar.QueryChanged)
     def _search_changed(self, message: SearchBar.QueryChanged) -> None:

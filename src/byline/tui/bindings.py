@@ -85,4 +85,12 @@ READER_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Hide or show the side panel",
     ),
+    Binding(
+        "L",
+        "library",
+        "Library",
+        id="reader.library",
+        show=False,
+        tooltip="Articles read before: search, reopen where you stopped, delete",
+    ),
 ]

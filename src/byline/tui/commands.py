@@ -34,3 +34,8 @@ def reader_commands(app: BylineApp) -> Iterable[SystemCommand]:
     )
     yield SystemCommand("Next quote", "Jump to the next quote", app.action_next_quote)
     yield SystemCommand("Search article", "Find text in the article", app.action_search)
+    yield SystemCommand(
+        "Open library",
+        "Articles read before: reopen one where you stopped, search, delete",
+        app.action_library,
+    )

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.message import Message
 from textual.worker import get_current_worker
 
@@ -105,9 +104,7 @@ class SourceLoader:
             app.load_source(fetching_source(argument), analyse=False)
             app.sub_title = "fetching…"
             app.status.say((fetching_text(argument), "italic"))
-            for panel in (app.side_panel.entities, app.side_panel.quotes, app.side_panel.summary):
-                panel.show_analysing()
-                panel.status.update(Text("Fetching the article…"))
+            app.side_panel.show_analysing("Fetching the article…")
         app.run_worker(
             partial(self._fetch, argument, refresh, self._ticket),
             name="fetch",
@@ -176,8 +173,6 @@ class SourceLoader:
             app.load_source(failure, analyse=False)
             app.analysis_error = reason
             app.sub_title = "could not open"
-            for panel in (app.side_panel.entities, app.side_panel.quotes, app.side_panel.summary):
-                panel.show_failed(reason)
-                panel.status.update(Text(f"Could not open the article: {reason}"))
+            app.side_panel.show_failed(reason, f"Could not open the article: {reason}")
         app.status.say(("Could not open: ", "bold"), reason)
         app.notify(reason, title="Could not open the article", severity="error", markup=False)

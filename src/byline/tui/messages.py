@@ -7,10 +7,12 @@ import the analysis pipeline (only its data model).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from byline.analysis.model import Analysis
+if TYPE_CHECKING:
+    from byline.analysis.model import Analysis
 
 
 @dataclass

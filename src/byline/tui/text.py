@@ -8,23 +8,35 @@ from the analysis still index the displayed string. Must not import Textual.
 
 from __future__ import annotations
 
+import re
+
 _REPLACEMENT = "\ufffd"
 _ESCAPE = "\u241b"  # ␛
 
-_TABLE: dict[int, str] = {code: _REPLACEMENT for code in range(0x20)}
-_TABLE.update({code: _REPLACEMENT for code in range(0x7F, 0xA0)})
-_TABLE.update({code: _REPLACEMENT for code in range(0x202A, 0x202F)})  # bidi embeddings
-_TABLE.update({code: _REPLACEMENT for code in range(0x2066, 0x206A)})  # bidi isolates
-_TABLE.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})  # lone surrogates
-_TABLE[0x1B] = _ESCAPE
+# What each replaced character is drawn as (every other character is drawn as itself).
+DISPLAY_TABLE: dict[int, str] = {code: _REPLACEMENT for code in range(0x20)}
+DISPLAY_TABLE.update({code: _REPLACEMENT for code in range(0x7F, 0xA0)})
+DISPLAY_TABLE.update({code: _REPLACEMENT for code in range(0x202A, 0x202F)})  # bidi embeddings
+DISPLAY_TABLE.update({code: _REPLACEMENT for code in range(0x2066, 0x206A)})  # bidi isolates
+DISPLAY_TABLE.update({code: _REPLACEMENT for code in range(0xD800, 0xE000)})  # lone surrogates
+DISPLAY_TABLE[0x1B] = _ESCAPE
 # Layout whitespace shows as a plain space; line breaks are the view's business.
 for _code in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2028, 0x2029):
-    _TABLE[_code] = " "
+    DISPLAY_TABLE[_code] = " "
+
+
+# Every character the table replaces: a substitution visits only those, which is an
+# order of magnitude faster than ``str.translate`` over a whole article.
+_REPLACED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(DISPLAY_TABLE)) + "]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return DISPLAY_TABLE[ord(match.group())]
 
 
 def display_text(text: str) -> str:
     """``text`` with every control character replaced one for one (same length)."""
-    return text.translate(_TABLE)
+    return _REPLACED.sub(_replacement, text)
 
 
 def one_line(text: str, limit: int = 0) -> str:

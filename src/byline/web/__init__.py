@@ -26,13 +26,12 @@ from byline.web.extract import (
     extract_article,
     looks_like_html,
 )
-from byline.web.fetch import (
+from byline.web.urls import (
     DEADLINE,
     MAX_BYTES,
     MAX_REDIRECTS,
     TIMEOUT,
     check_url,
-    fetch,
     is_web_url,
     one_line,
     url_scheme,
@@ -199,6 +198,8 @@ def read_url(
     Raises:
         ArticleError: "<url>: <reason>" on one line.
     """
+    from byline.web.fetch import fetch  # urllib, http and ssl: only for a URL
+
     page = fetch(
         url, timeout=timeout, deadline=deadline, max_bytes=max_bytes, max_redirects=max_redirects
     )

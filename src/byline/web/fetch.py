@@ -8,7 +8,6 @@ import Textual.
 
 from __future__ import annotations
 
-import re
 import socket
 import ssl
 import time
@@ -23,40 +22,33 @@ from typing import IO, Any
 
 from byline import __version__
 from byline.analysis.source import ArticleError
+from byline.web.urls import (
+    DEADLINE,
+    MAX_BYTES,
+    MAX_REDIRECTS,
+    SCHEMES,
+    TIMEOUT,
+    check_url,
+    is_web_url,
+    one_line,
+    url_scheme,
+)
 
-TIMEOUT = 15.0
-"""Seconds to wait for the connection and for each read."""
-DEADLINE = 60.0
-"""Seconds the whole download may take, however steadily the bytes trickle in."""
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest page byline downloads (10 MiB, after decompression)."""
-MAX_REDIRECTS = 5
+__all__ = [
+    "DEADLINE",
+    "MAX_BYTES",
+    "MAX_REDIRECTS",
+    "TIMEOUT",
+    "Page",
+    "check_url",
+    "fetch",
+    "is_web_url",
+    "one_line",
+    "url_scheme",
+]
 
 USER_AGENT = f"Mozilla/5.0 (compatible; byline/{__version__}; terminal news reader)"
-SCHEMES = ("http", "https")
-
 _CHUNK = 64 * 1024
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Schemes that mark an argument as a URL even without "//" ("data:text/html,...").
-_URL_ONLY_SCHEMES = frozenset(
-    {
-        "file",
-        "ftp",
-        "ftps",
-        "sftp",
-        "data",
-        "javascript",
-        "mailto",
-        "gopher",
-        "ws",
-        "wss",
-        "about",
-        "blob",
-        "chrome",
-        "view-source",
-    }
-)
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,53 +66,6 @@ class Page:
     media_type: str
     charset: str | None
     data: bytes
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """``text`` squeezed onto one line (controls and line breaks become spaces), shortened."""
-    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def url_scheme(argument: str) -> str | None:
-    """The scheme when ``argument`` is written as a URL ("https", "file"), else None.
-
-    A Windows drive ("C:\\story.txt") or a file name with a colon is not a URL: the
-    argument needs "://" after the scheme, or a scheme that only URLs use ("data:").
-    """
-    match = _SCHEME.match(argument)
-    if not match or len(match.group(1)) == 1:
-        return None
-    scheme = match.group(1).lower()
-    if argument[match.end() : match.end() + 2] == "//" or scheme in _URL_ONLY_SCHEMES:
-        return scheme
-    return None
-
-
-def is_web_url(argument: str) -> bool:
-    """Whether ``argument`` is an http or https URL."""
-    return url_scheme(argument) in SCHEMES
-
-
-def check_url(url: str) -> None:
-    """Refuse anything but an http(s) URL with a host.
-
-    Raises:
-        ArticleError: another scheme ("file:", "data:", "ftp:") or no host.
-    """
-    scheme = url_scheme(url)
-    if scheme not in SCHEMES:
-        shown = f"'{scheme}'" if scheme else "none"
-        raise ArticleError(
-            f"{one_line(url, 120)}: unsupported URL scheme {shown} (only http and https)"
-        )
-    try:
-        host = urllib.parse.urlsplit(url).hostname
-    except ValueError as error:
-        reason = one_line(str(error))
-        raise ArticleError(f"{one_line(url, 120)}: not a valid URL ({reason})") from None
-    if not host:
-        raise ArticleError(f"{one_line(url, 120)}: not a valid URL (no host)")
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):

@@ -9,14 +9,12 @@ import the analysis pipeline.
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -27,29 +25,8 @@ from byline.library import Library, LibraryEntry
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.text import one_line
 
-if TYPE_CHECKING:
-    from byline.tui.app import BylineApp
-
 LIMIT = 200
 """Most entries listed at once (the search reaches the rest)."""
-
-LIBRARY_BINDING = Binding(
-    "L",
-    "library",
-    "Library",
-    id="reader.library",
-    show=False,
-    tooltip="Articles read before: search, reopen where you stopped, delete",
-)
-
-
-def library_commands(app: BylineApp) -> Iterable[SystemCommand]:
-    """The library's entry in the command palette."""
-    yield SystemCommand(
-        "Open library",
-        "Articles read before: reopen one where you stopped, search, delete",
-        app.action_library,
-    )
 
 
 def _is_url(source: str) -> bool:

@@ -44,7 +44,14 @@ class SearchBar(Horizontal):
     class Closed(Message):
         """The reader closed the search bar."""
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._opened = False
+
     def compose(self) -> ComposeResult:
+        # Empty until first opened: the first frame has no input to build and style.
+        if not self._opened:
+            return
         yield Label("Find:", id="search-label")
         yield Input(placeholder="search the article", id="search-input")
         yield Label("", id="search-count")
@@ -53,9 +60,12 @@ class SearchBar(Horizontal):
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
-    def open(self) -> None:
+    async def open(self) -> None:
         """Show the bar and focus its input, keeping any previous query selected."""
         self.display = True
+        if not self._opened:
+            self._opened = True
+            await self.recompose()
         self.input.focus()
 
     def set_count(self, current: int, total: int, query: str) -> None:

@@ -1,0 +1,76 @@
+"""The side panel builds its tabs after the first frame and replays what it was told."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList, Static
+
+from byline.analysis.model import Analysis
+from byline.tui.widgets.side_panel import SidePanel
+
+from .helpers import BRIDGE
+
+
+class _PanelApp(App[None]):
+    """A side panel told things in ``on_mount``, before its tabs exist."""
+
+    def __init__(self, before_tabs: Callable[[SidePanel], None]) -> None:
+        super().__init__()
+        self.before_tabs = before_tabs
+
+    def compose(self) -> ComposeResult:
+        yield SidePanel(id="side-panel")
+
+    def on_mount(self) -> None:
+        panel = self.query_one(SidePanel)
+        assert not panel.is_built
+        self.before_tabs(panel)
+
+
+def _status(panel: SidePanel, which: str) -> str:
+    widget = panel.query_one(f"#{which} .panel-status", Static)
+    return str(widget.render())
+
+
+async def test_first_frame_has_no_tabs_then_they_are_built() -> None:
+    app = _PanelApp(lambda panel: None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        panel = app.query_one(SidePanel)
+        await panel.wait_until_built()
+        await pilot.pause()
+        assert not panel.query("#side-placeholder")
+        assert panel.active_tab == "tab-entities"
+        assert _status(panel, "entity-panel") == "Analysing…"
+
+
+async def test_failure_told_before_the_tabs_is_shown_in_every_tab() -> None:
+    app = _PanelApp(lambda panel: panel.show_failed("boom", "Could not open the article: boom"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        panel = app.query_one(SidePanel)
+        await panel.wait_until_built()
+        await pilot.pause()
+        for which in ("entity-panel", "quote-panel", "summary-panel"):
+            assert _status(panel, which) == "Could not open the article: boom"
+
+
+async def test_analysis_and_tab_told_before_the_tabs_are_shown(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    analysis = analyzer(BRIDGE)
+
+    def before_tabs(panel: SidePanel) -> None:
+        panel.show_analysis(analysis, analysis.summary)
+        panel.show_tab("tab-quotes")
+
+    app = _PanelApp(before_tabs)
+    async with app.run_test(size=(60, 20)) as pilot:
+        panel = app.query_one(SidePanel)
+        await panel.wait_until_built()
+        await pilot.pause()
+        assert panel.active_tab == "tab-quotes"
+        quotes = panel.query_one("#quote-panel OptionList", OptionList)
+        assert quotes.option_count == len(analysis.quotes) > 0
+        entities = panel.query_one("#entity-panel OptionList", OptionList)
+        assert entities.option_count > len(analysis.entities) > 0  # with type headings

@@ -319,7 +319,7 @@ class Options:
 
     @property
     def paint_rounds(self) -> int:
-        return 2 if self.quick else 6
+        return 2 if self.quick else 10
 
     @property
     def probe_runs(self) -> int:

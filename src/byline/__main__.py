@@ -241,11 +241,6 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
             if argument == "-":
                 _reattach_terminal()
             app = make_app(source, web=web, library=library)
-        # The analysis child can only be spawned once Textual has swapped stdio out if
-        # multiprocessing's resource tracker already runs ("bad value(s) in fds_to_keep").
-        from byline.analysis.worker_process import prepare
-
-        prepare()
         app.run()
         return app.return_code or 0
     finally:

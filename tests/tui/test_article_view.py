@@ -125,7 +125,7 @@ async def test_first_frame_shows_the_text_before_any_resize_event(monkeypatch) -
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x2100, exclude_categories=())))
+@given(st.text(alphabet=st.characters(max_codepoint=0xE100, exclude_categories=())))
 def test_display_text_replaces_exactly_what_the_table_names(raw: str) -> None:
     # The fast substitution must agree with the plain table lookup it replaced.
     assert display_text(raw) == raw.translate(DISPLAY_TABLE)
@@ -141,3 +141,30 @@ async def test_words_carry_the_views_colours() -> None:
         expected = view.rich_style.bgcolor
         segments = [seg for seg in view.render_line(0) if seg.text.strip()]
         assert segments and all(seg.style and seg.style.bgcolor == expected for seg in segments)
+
+
+async def test_long_article_wraps_the_rest_after_the_first_frame() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "words " * 40 for i in range(3000))
+    app = _ViewApp("A short one.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        view.set_text(text)
+        layout = view._layout
+        assert layout is not None and not layout.complete  # only the first screens
+        assert "Paragraph 0" in "".join(s.text for s in view.render_line(0))
+        # Jumping far ahead does not wait for the background wrapping.
+        target = text.index("Paragraph 2990 ")
+        view.scroll_to_offset(target, target + 14, center=False)
+        await pilot.pause()
+        assert "Paragraph 2990" in "".join(
+            "".join(s.text for s in view.render_line(y)) for y in range(24)
+        )
+        for _ in range(300):
+            if layout.complete:
+                break
+            await pilot.pause(0.01)
+        assert layout.complete and view._layout is layout
+        assert view.virtual_size.height == len(layout.lines)
+        line = view.line_of(target)
+        top = view.scroll_offset.y
+        assert top <= line < top + view.scrollable_content_region.height

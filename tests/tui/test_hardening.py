@@ -151,10 +151,7 @@ async def test_controls_are_measured_as_their_placeholders_when_wrapping() -> No
         view = app.article
         width = view.scrollable_content_region.width
         await pilot.pause()
-        painted = [
-            "".join(s.text for s in view._render_screen_line(i, view.rich_style))
-            for i in range(view.line_count)
-        ]
+        painted = ["".join(s.text for s in view.article_line(i)) for i in range(view.line_count)]
         assert all(len(line) <= width for line in painted), (width, painted[:3])
         assert " ".join(painted).split() == display_text(text).split()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
@@ -38,7 +39,7 @@ async def test_first_frame_has_no_tabs_then_they_are_built() -> None:
     app = _PanelApp(lambda panel: None)
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(SidePanel)
-        await panel.wait_until_built()
+        await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
         assert not panel.query("#side-placeholder")
         assert panel.active_tab == "tab-entities"
@@ -49,7 +50,7 @@ async def test_failure_told_before_the_tabs_is_shown_in_every_tab() -> None:
     app = _PanelApp(lambda panel: panel.show_failed("boom", "Could not open the article: boom"))
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(SidePanel)
-        await panel.wait_until_built()
+        await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
         for which in ("entity-panel", "quote-panel", "summary-panel"):
             assert _status(panel, which) == "Could not open the article: boom"
@@ -67,10 +68,29 @@ async def test_analysis_and_tab_told_before_the_tabs_are_shown(
     app = _PanelApp(before_tabs)
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(SidePanel)
-        await panel.wait_until_built()
+        await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
         assert panel.active_tab == "tab-quotes"
         quotes = panel.query_one("#quote-panel OptionList", OptionList)
         assert quotes.option_count == len(analysis.quotes) > 0
         entities = panel.query_one("#entity-panel OptionList", OptionList)
         assert entities.option_count > len(analysis.entities) > 0  # with type headings
+
+
+async def test_told_while_the_tabs_are_being_mounted(monkeypatch) -> None:
+    # The placeholder is gone before the tabs exist: a fetch failing in that window
+    # must neither crash nor be lost.
+    original = SidePanel.recompose
+
+    async def recompose_then_fail(self: SidePanel) -> None:
+        await self.query_one("#side-placeholder").remove()
+        self.show_failed("boom", "Could not open the article: boom")
+        await original(self)
+
+    monkeypatch.setattr(SidePanel, "recompose", recompose_then_fail)
+    app = _PanelApp(lambda panel: None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        panel = app.query_one(SidePanel)
+        await asyncio.wait_for(panel.wait_until_built(), timeout=30)
+        await pilot.pause()
+        assert _status(panel, "quote-panel") == "Could not open the article: boom"

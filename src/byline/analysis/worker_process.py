@@ -8,6 +8,8 @@ Must not import Textual.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -47,15 +49,22 @@ def _get_pool() -> ProcessPoolExecutor:
 
 
 def prepare() -> None:
-    """Start multiprocessing's resource tracker now, while stdio are real descriptors.
+    """Start multiprocessing's resource tracker, the helper every spawned child needs.
 
-    A full-screen app swaps ``sys.stderr`` for an object without a file descriptor, and
-    the tracker (started with the first child) must be handed one; once it runs, the
-    child itself can be spawned at any time.
+    The tracker is handed ``sys.stderr``'s descriptor. A full-screen app swaps
+    ``sys.stderr`` for an object without one (Textual's capture says -1, and spawning then
+    fails with "bad value(s) in fds_to_keep"), so the process's own stderr is lent for the
+    call. Call it on the thread that owns ``sys.stderr`` (the app's), before the first
+    child; once the tracker runs, children can be spawned from any thread.
     """
     from multiprocessing import resource_tracker
 
-    resource_tracker.ensure_running()
+    real = sys.__stderr__
+    if real is None or sys.stderr is real:
+        resource_tracker.ensure_running()
+        return
+    with contextlib.redirect_stderr(real):
+        resource_tracker.ensure_running()
 
 
 def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -> Analysis:

@@ -70,6 +70,16 @@ def _pipeline(text: str, **options: Any) -> Analysis:
         return analyze(text, **options)
 
 
+def _prepare_child_process() -> None:
+    """Start what the analysis child needs, on the app's thread (see ``prepare``)."""
+    from byline.analysis.worker_process import prepare
+
+    try:
+        prepare()
+    except (OSError, ValueError):
+        pass  # no child then: the analysis runs in a thread of this process
+
+
 def _stop_child_process() -> None:
     """Stop a running analysis child at once (it was started only if it is imported)."""
     module = sys.modules.get("byline.analysis.worker_process")
@@ -274,8 +284,15 @@ class BylineApp(App[None]):
         # The worker starts now (so ``workers.wait_for_complete()`` sees it) but waits for
         # the first paint: once running, it holds the GIL for long stretches.
         painted = threading.Event()
-        self.call_after_refresh(painted.set)
+        self.call_after_refresh(self._after_paint, painted)
         self.run_analysis(source.text, self._generation, painted)
+
+    def _after_paint(self, painted: threading.Event) -> None:
+        """The article is on screen: let the analysis start (and its child process's
+        helper, which would otherwise compete with the first frame for the CPU)."""
+        if self.analyzer is _pipeline:
+            _prepare_child_process()
+        painted.set()
 
     @work(
         thread=True,

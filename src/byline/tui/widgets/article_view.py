@@ -9,11 +9,9 @@ from ``styles/``. Must not import the analysis pipeline: it shows text, it never
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,12 +21,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from byline.tui.text import display_text
+from byline.tui.widgets.wrapping import LineLayout, Span, paragraph_ranges, wrap_paragraph
 
-Span = tuple[int, int]
+__all__ = ["ArticleView", "SpanLayer", "paragraph_ranges", "wrap_paragraph"]
 
-# Paragraphs are separated by blank lines; a text without any has one per line.
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_WORD = re.compile(r"\S+")
+WRAP_STEP_SECONDS = 0.008
+"""How long each background wrapping step may take before keys get their turn."""
 
 LAYERS = ("title", "summary", "mention", "quote", "search", "current")
 """Highlight layers, painted in this order (later ones win where they overlap).
@@ -62,71 +60,6 @@ class SpanLayer:
         return bool(self.spans)
 
 
-def paragraph_ranges(text: str) -> list[Span]:
-    """Where the paragraphs are, as the screen shows them (leading/trailing space cut)."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    ranges: list[Span] = []
-    position = 0
-    for match in [*separator.finditer(text), None]:
-        stop = len(text) if match is None else match.start()
-        start, end = position, stop
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            ranges.append((start, end))
-        if match is not None:
-            position = match.end()
-    return ranges
-
-
-def _split_long_word(text: str, start: int, end: int, width: int) -> list[Span]:
-    pieces: list[Span] = []
-    piece_start, used = start, 0
-    for index in range(start, end):
-        cells = get_character_cell_size(text[index])
-        if used + cells > width and index > piece_start:
-            pieces.append((piece_start, index))
-            piece_start, used = index, 0
-        used += cells
-    pieces.append((piece_start, end))
-    return pieces
-
-
-def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
-    """Greedy word wrap of ``text[start:end]`` into lines at most ``width`` cells wide.
-
-    Returns:
-        ``(start, end)`` of each line; ``end`` excludes the spaces where the line breaks.
-    """
-    width = max(1, width)
-    lines: list[Span] = []
-    line_start = line_end = -1
-    used = 0
-    for match in _WORD.finditer(text, start, end):
-        word_start, word_end = match.span()
-        word = match.group()
-        cells = len(word) if word.isascii() else cell_len(word)
-        if line_start >= 0:
-            gap = word_start - line_end
-            if used + gap + cells <= width:
-                used += gap + cells
-                line_end = word_end
-                continue
-            lines.append((line_start, line_end))
-        if cells > width:
-            *full, (last_start, last_end) = _split_long_word(text, word_start, word_end, width)
-            lines.extend(full)
-            line_start, line_end = last_start, last_end
-            used = cell_len(text[last_start:last_end])
-        else:
-            line_start, line_end, used = word_start, word_end, cells
-    if line_start >= 0:
-        lines.append((line_start, line_end))
-    return lines
-
-
 class ArticleView(ScrollView, can_focus=True):
     """The article text with highlighted spans; scrolls a character offset into view."""
 
@@ -145,10 +78,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._shown = display_text(text)
         """The text as painted: controls replaced one for one, so offsets still match."""
         self._paragraphs: list[Span] = paragraph_ranges(text)
-        self._lines: list[Span] = []
-        """Each screen line's ``[start, end)``; a blank line between paragraphs is empty."""
-        self._line_starts: list[int] = []
-        self._wrap_width = 0
+        self._layout: LineLayout | None = None
+        """The screen lines at the current width (None until the view has a width)."""
         self._layers: dict[str, SpanLayer] = {layer: SpanLayer() for layer in LAYERS}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
 
@@ -166,8 +97,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def line_count(self) -> int:
-        """How many screen lines the wrapped article takes."""
-        return len(self._lines)
+        """How many screen lines the wrapped article takes (wrapping all of it)."""
+        layout = self._layout
+        if layout is None:
+            return 0
+        if not layout.complete:
+            layout.wrap_all()
+            self._sync_virtual_size()
+        return len(layout.lines)
 
     def set_text(self, text: str) -> None:
         """Show another article from its top, with no highlights."""
@@ -175,7 +112,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._shown = display_text(text)
         self._paragraphs = paragraph_ranges(text)
         self._layers = {layer: SpanLayer() for layer in LAYERS}
-        self._wrap_width = 0
+        self._layout = None
         self._rewrap()
         self.scroll_to(0, 0, animate=False, force=True)
 
@@ -198,24 +135,36 @@ class ArticleView(ScrollView, can_focus=True):
         return self.content_region.width - gutter
 
     def _rewrap(self) -> None:
+        """Lay the text out again when the width changed, keeping the top line's text at
+        the top; only the screens around it are wrapped now, the rest in later steps."""
         width = self._content_width()
-        if width <= 0 or width == self._wrap_width:
+        if width <= 0 or (self._layout is not None and width == self._layout.width):
             return
-        anchor = self.first_visible_offset() if self._lines else None
-        self._wrap_width = width
-        lines: list[Span] = []
-        for index, (start, end) in enumerate(self._paragraphs):
-            if index:
-                lines.append((start, start))
-            # Measure what is painted: a control is 0 cells, its placeholder is 1.
-            lines.extend(wrap_paragraph(self._shown, start, end, width))
-        self._lines = lines
-        self._line_starts = [start for start, _ in lines]
+        anchor = self.first_visible_offset() if self._layout is not None else 0
+        layout = self._layout = LineLayout(self._shown, self._paragraphs, width)
+        layout.wrap_through_offset(anchor, extra_lines=2 * max(24, self.size.height))
         self._cache.clear()
-        self.virtual_size = Size(width, len(lines))
-        if anchor is not None:
-            self.scroll_to(y=self.line_of(anchor), animate=False, force=True)
+        self._sync_virtual_size()
+        if anchor:
+            self.scroll_to(y=layout.line_of(anchor), animate=False, force=True)
         self.refresh()
+        if not layout.complete:
+            self.call_later(self._wrap_more, layout)
+
+    def _wrap_more(self, layout: LineLayout) -> None:
+        if layout is not self._layout or layout.complete:
+            return  # the width or the text changed meanwhile, or a caller finished it
+        layout.wrap_for(WRAP_STEP_SECONDS)
+        self._sync_virtual_size()
+        if not layout.complete:
+            self.call_later(self._wrap_more, layout)
+
+    def _sync_virtual_size(self) -> None:
+        layout = self._layout
+        if layout is not None:
+            size = Size(layout.width, layout.height())
+            if size != self.virtual_size:
+                self.virtual_size = size
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -236,9 +185,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The screen line showing character ``offset`` (the nearest one in a gap)."""
-        if not self._lines:
+        layout = self._layout
+        if layout is None:
             return 0
-        return max(0, bisect_right(self._line_starts, offset) - 1)
+        if not layout.complete:
+            layout.wrap_through_offset(offset)
+            self._sync_virtual_size()
+        return layout.line_of(offset)
 
     def scroll_to_offset(self, start: int, end: int | None = None, *, center: bool = True) -> None:
         """Bring the text at ``[start, end)`` into view, about a third of the way down."""
@@ -258,9 +211,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     def first_visible_offset(self) -> int:
         """The character offset at the top of the view."""
-        if not self._lines:
+        layout = self._layout
+        if layout is None:
             return 0
-        return self._line_starts[min(self.scroll_offset.y, len(self._lines) - 1)]
+        top = self.scroll_offset.y
+        layout.wrap_through_line(top)
+        if not layout.lines:
+            return 0
+        return layout.starts[min(top, len(layout.lines) - 1)]
 
     # -- painting ----------------------------------------------------------------
 
@@ -279,16 +237,27 @@ class ArticleView(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self._lines):
+        layout = self._layout
+        if layout is not None and not layout.complete:
+            layout.wrap_through_line(index)  # scrolled ahead of the background wrapping
+        if layout is None or index >= len(layout.lines):
             if index == 0 and self.is_empty:
                 return self._empty_line(base).crop_extend(0, width, base)
             return Strip.blank(width, base)
-        key = (index, self._wrap_width)
+        key = (index, layout.width)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_screen_line(index, base)
+            strip = self._render_screen_line(layout.lines[index], base)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def article_line(self, index: int) -> Strip:
+        """Line ``index`` of the whole article (not of the view) as painted, unscrolled."""
+        layout = self._layout
+        if layout is None:
+            return Strip.blank(0)
+        layout.wrap_through_line(index)
+        return self._render_screen_line(layout.lines[index], self.rich_style)
 
     def _empty_line(self, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-view--empty", partial=True)
@@ -296,9 +265,11 @@ class ArticleView(ScrollView, can_focus=True):
         segments = Segment.apply_style(line.render(self.app.console), style)
         return Strip(list(segments), line.cell_len)
 
-    def _render_screen_line(self, index: int, base: Style) -> Strip:
-        start, end = self._lines[index]
-        line = Text(self._shown[start:end], style=base, no_wrap=True, end="")
+    def _render_screen_line(self, line_span: Span, base: Style) -> Strip:
+        start, end = line_span
+        shown = self._shown[start:end]
+        line = Text(shown, style=base, no_wrap=True, end="")
+        highlighted = False
         for layer in LAYERS:
             spans = self._layers[layer]
             if not spans:
@@ -306,6 +277,11 @@ class ArticleView(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"article-view--{layer}", partial=True)
             for span_start, span_end in spans.overlapping(start, max(end, start + 1)):
                 line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
+                highlighted = True
+        if not highlighted:
+            # Most lines (all of them before the analysis lands): one plain segment, the
+            # same as what Text.render gives, without its cost on the first frame.
+            return Strip([Segment(shown, base)], line.cell_len)
         # Text.render leaves the Text's own style off its segments: put the base (the
         # view's colours) under every segment, or the words lose the view's background.
         segments: Sequence[Segment] = list(Segment.apply_style(line.render(self.app.console), base))

@@ -137,7 +137,9 @@ class SidePanel(Vertical):
     def _replay(self) -> None:
         """Show the remembered state in the tabs (only the waiting line before they exist)."""
         if not self.is_built:
-            self.query_one("#side-placeholder", Static).update(Text(self._waiting))
+            # (Gone already while the tabs are being mounted; they replay this once built.)
+            for placeholder in self.query("#side-placeholder").results(Static):
+                placeholder.update(Text(self._waiting))
             return
         if self._analysis is not None:
             analysis, summary = self._analysis

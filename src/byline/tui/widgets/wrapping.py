@@ -1,0 +1,158 @@
+"""Wrapping the article into screen lines: paragraphs, greedy word wrap, and a layout
+that wraps from the top on demand.
+
+A megabyte of text takes about a tenth of a second to wrap, so :class:`LineLayout` wraps
+only as far as it is asked (the first screens, for the first frame) and the view wraps the
+rest in short steps afterwards, with keys handled in between. Pure Python, no Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_right
+
+from rich.cells import cell_len, get_character_cell_size
+
+Span = tuple[int, int]
+
+# Paragraphs are separated by blank lines; a text without any has one per line.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_WORD = re.compile(r"\S+")
+
+
+def paragraph_ranges(text: str) -> list[Span]:
+    """Where the paragraphs are, as the screen shows them (leading/trailing space cut)."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    ranges: list[Span] = []
+    position = 0
+    for match in [*separator.finditer(text), None]:
+        stop = len(text) if match is None else match.start()
+        start, end = position, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            ranges.append((start, end))
+        if match is not None:
+            position = match.end()
+    return ranges
+
+
+def _split_long_word(text: str, start: int, end: int, width: int) -> list[Span]:
+    pieces: list[Span] = []
+    piece_start, used = start, 0
+    for index in range(start, end):
+        cells = get_character_cell_size(text[index])
+        if used + cells > width and index > piece_start:
+            pieces.append((piece_start, index))
+            piece_start, used = index, 0
+        used += cells
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
+    """Greedy word wrap of ``text[start:end]`` into lines at most ``width`` cells wide.
+
+    Returns:
+        ``(start, end)`` of each line; ``end`` excludes the spaces where the line breaks.
+    """
+    width = max(1, width)
+    lines: list[Span] = []
+    line_start = line_end = -1
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        word = match.group()
+        cells = len(word) if word.isascii() else cell_len(word)
+        if line_start >= 0:
+            gap = word_start - line_end
+            if used + gap + cells <= width:
+                used += gap + cells
+                line_end = word_end
+                continue
+            lines.append((line_start, line_end))
+        if cells > width:
+            *full, (last_start, last_end) = _split_long_word(text, word_start, word_end, width)
+            lines.extend(full)
+            line_start, line_end = last_start, last_end
+            used = cell_len(text[last_start:last_end])
+        else:
+            line_start, line_end, used = word_start, word_end, cells
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines
+
+
+class LineLayout:
+    """The screen lines of one text at one width, wrapped from the top as far as needed.
+
+    ``lines`` holds each wrapped line's ``(start, end)``, with an empty line between
+    paragraphs; everything below the last wrapped paragraph is only estimated.
+    """
+
+    def __init__(self, shown: str, paragraphs: list[Span], width: int) -> None:
+        self.shown = shown
+        self.paragraphs = paragraphs
+        self.width = width
+        self.lines: list[Span] = []
+        self.starts: list[int] = []
+        self._next = 0
+        """Index of the first paragraph not wrapped yet."""
+
+    @property
+    def complete(self) -> bool:
+        return self._next >= len(self.paragraphs)
+
+    def _wrap_next(self) -> None:
+        start, end = self.paragraphs[self._next]
+        added = [(start, start)] if self._next else []
+        # Measure what is painted: a control is 0 cells, its placeholder is 1.
+        added.extend(wrap_paragraph(self.shown, start, end, self.width))
+        self.lines.extend(added)
+        self.starts.extend(line_start for line_start, _ in added)
+        self._next += 1
+
+    def wrap_through_line(self, line: int) -> None:
+        """Wrap until line ``line`` exists (or the text ends)."""
+        while len(self.lines) <= line and not self.complete:
+            self._wrap_next()
+
+    def wrap_through_offset(self, offset: int, extra_lines: int = 0) -> None:
+        """Wrap until character ``offset`` and ``extra_lines`` lines below it are laid out."""
+        while not self.complete and self.paragraphs[self._next][0] <= offset:
+            self._wrap_next()
+        self.wrap_through_line(self.line_of(offset) + extra_lines)
+
+    def wrap_for(self, seconds: float) -> None:
+        """Wrap further for about ``seconds``."""
+        deadline = time.perf_counter() + seconds
+        while not self.complete:
+            for _ in range(64):
+                if self.complete:
+                    return
+                self._wrap_next()
+            if time.perf_counter() > deadline:
+                return
+
+    def wrap_all(self) -> None:
+        while not self.complete:
+            self._wrap_next()
+
+    def line_of(self, offset: int) -> int:
+        """The line showing ``offset`` among those wrapped (the nearest one in a gap)."""
+        if not self.lines:
+            return 0
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def height(self) -> int:
+        """How many lines the whole text takes: exact once complete, else estimated from
+        the characters per line so far."""
+        if self.complete or not self.lines:
+            return len(self.lines)
+        done = self.paragraphs[self._next][0]
+        remaining = len(self.shown) - done
+        per_line = max(1.0, done / len(self.lines))
+        return len(self.lines) + round(remaining / per_line)

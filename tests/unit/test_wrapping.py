@@ -1,0 +1,53 @@
+"""LineLayout wraps on demand and ends with exactly the lines of an eager wrap."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from byline.tui.widgets.wrapping import LineLayout, paragraph_ranges, wrap_paragraph
+
+WORDS = st.text(alphabet="abcdefghij漢", min_size=1, max_size=14)
+PARAGRAPHS = st.lists(st.lists(WORDS, min_size=1, max_size=30), min_size=1, max_size=25)
+
+
+def _eager(text: str, width: int) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(paragraph_ranges(text)):
+        if index:
+            lines.append((start, start))
+        lines.extend(wrap_paragraph(text, start, end, width))
+    return lines
+
+
+@settings(max_examples=150, deadline=None)
+@given(PARAGRAPHS, st.integers(min_value=1, max_value=60), st.data())
+def test_wrapping_in_steps_gives_the_eager_lines(paragraphs, width, data) -> None:
+    text = "\n\n".join(" ".join(words) for words in paragraphs)
+    layout = LineLayout(text, paragraph_ranges(text), width)
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    layout.wrap_through_offset(offset, extra_lines=data.draw(st.integers(0, 5)))
+    assert layout.lines == _eager(text, width)[: len(layout.lines)]
+    assert layout.line_of(offset) == LineLayout.line_of(_full(text, width), offset)
+    layout.wrap_through_line(data.draw(st.integers(0, 200)))
+    layout.wrap_for(0.0)
+    layout.wrap_all()
+    assert layout.complete
+    assert layout.lines == _eager(text, width)
+    assert layout.starts == [start for start, _ in layout.lines]
+    assert layout.height() == len(layout.lines)
+
+
+def _full(text: str, width: int) -> LineLayout:
+    layout = LineLayout(text, paragraph_ranges(text), width)
+    layout.wrap_all()
+    return layout
+
+
+def test_height_is_estimated_before_the_end_is_wrapped() -> None:
+    text = "\n\n".join("word " * 40 for _ in range(1000))
+    layout = LineLayout(text, paragraph_ranges(text), 40)
+    layout.wrap_through_line(100)
+    assert not layout.complete
+    exact = len(_full(text, 40).lines)
+    assert abs(layout.height() - exact) < exact * 0.05

@@ -7,7 +7,6 @@ Only the reader imports Textual, and only once it is sure to start.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -94,6 +93,8 @@ def _fail(message: str) -> int:
 
 def analyze_to_json_line(argument: str) -> tuple[bool, str]:
     """One file's ``byline analyze`` line, and whether it was analysed (not an error)."""
+    import json
+
     from byline.analysis.export import to_json
     from byline.analysis.pipeline import analyze
     from byline.web import json_fields, open_article

@@ -33,6 +33,7 @@ the entity model) is skipped with a note.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import os
@@ -441,19 +442,26 @@ def section_paint(options: Options, table: Table) -> None:
 def section_probe(options: Options, table: Table) -> None:
     """2: model loading stage by stage (fresh processes) and the stages on the sample."""
     progress(f"[2] model loading and stages: {options.probe_runs} fresh processes")
-    results = []
+    # NLTK imports numpy when it is installed, and here only spaCy (the baseline of
+    # section 3) brings it: load times are also taken with numpy hidden, as installed.
+    numpy_here = importlib.util.find_spec("numpy") is not None
+    results: list[dict] = []
+    installed: list[dict] = []
     for _ in range(options.probe_runs):
-        out = subprocess.run(
-            [PYTHON, str(BENCH / "probe.py"), str(SAMPLE), "7"],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            check=False,
-        )
-        if out.returncode:
-            table.note(f"probe failed: {last_line(out.stderr)}")
-            return
-        results.append(json.loads(out.stdout))
+        for hidden, into in (("", results), ("numpy", installed if numpy_here else None)):
+            if into is None:
+                continue
+            out = subprocess.run(
+                [PYTHON, str(BENCH / "probe.py"), str(SAMPLE), "7", hidden],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                check=False,
+            )
+            if out.returncode:
+                table.note(f"probe failed: {last_line(out.stderr)}")
+                return
+            into.append(json.loads(out.stdout))
     if "ner_error" in results[0]:
         table.note(
             f"entity model not loaded ({results[0]['ner_error'][:120]}); stage "
@@ -463,12 +471,16 @@ def section_probe(options: Options, table: Table) -> None:
     for name in loads:
         table.add("2", f"load: {name.replace('_', ' ')}", ms(median([r[name] for r in results])))
     total = median([sum(r[name] for name in loads) for r in results])
+    as_installed = (
+        median([sum(r[name] for name in loads) for r in installed]) if installed else total
+    )
     table.add(
         "2",
         "load: total (import nltk + Punkt + POS + NER)",
-        ms(total),
+        ms(as_installed),
+        "with numpy (bench venv) " + ms(total) if installed else "",
         target="<= 500 ms",
-        met=met(total <= 0.5),
+        met=met(as_installed <= 0.5),
     )
     table.add("2", "other pipeline imports", ms(median([r["other_imports"] for r in results])))
     runs = [run for r in results for run in r["runs"]]

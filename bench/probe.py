@@ -21,7 +21,7 @@ from pathlib import Path
 
 def main(article: str, runs: int, hidden: list[str]) -> int:
     for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment] - "import name" now fails
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" now fails
     result: dict = {}
     clock = time.perf_counter()
 

@@ -408,12 +408,12 @@ def section_paint(options: Options, table: Table) -> None:
             "<= 1.25x",
             met(r <= 1.25),
         )
-    panel = [run.panel for run in results["byline"] if run.panel]
-    if panel:
+    panel_times = [run.panel for run in results["byline"] if run.panel]
+    if panel_times:
         table.add(
             "2",
             "side panel filled, sample (from launch)",
-            ms(median(panel)),
+            ms(median(panel_times)),
             f"first paint {ms(median(byline_paint))}",
             "",
             "",
@@ -776,13 +776,13 @@ def section_growth(options: Options, table: Table) -> None:
         met=met(t <= 30),
     )
     if memory[big]:
-        peak = median(memory[big]) / 2**20
+        peak_mb = median(memory[big]) / 2**20
         table.add(
             "4",
             f"peak memory, {big_label(options)} article",
-            f"{peak:.0f} MB",
+            f"{peak_mb:.0f} MB",
             target="<= 400 MB",
-            met=met(peak <= 400),
+            met=met(peak_mb <= 400),
         )
     if len(sizes) >= 3:
         middle = sizes[-2]

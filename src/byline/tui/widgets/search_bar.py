@@ -46,11 +46,12 @@ class SearchBar(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self._opened = False
+        self._built = False
 
     def compose(self) -> ComposeResult:
-        # Empty until first opened: the first frame has no input to build and style.
-        if not self._opened:
+        # Empty for the first frame (no input to build and style before the article
+        # shows); built right after it, so keys typed just after "/" reach the input.
+        if not self._built:
             return
         yield Label("Find:", id="search-label")
         yield Input(placeholder="search the article", id="search-input")
@@ -60,12 +61,18 @@ class SearchBar(Horizontal):
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        if not self._built:
+            self._built = True
+            await self.recompose()
+
     async def open(self) -> None:
         """Show the bar and focus its input, keeping any previous query selected."""
         self.display = True
-        if not self._opened:
-            self._opened = True
-            await self.recompose()
+        await self._build()
         self.input.focus()
 
     def set_count(self, current: int, total: int, query: str) -> None:

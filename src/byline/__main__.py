@@ -18,7 +18,8 @@ from byline.resources import sample_article
 
 if TYPE_CHECKING:
     from byline.library import Library
-    from byline.tui.app import Analyzer, BylineApp
+    from byline.tui.analyzer import Analyzer
+    from byline.tui.app import BylineApp
     from byline.web import WebSource
 
 COMMANDS = ("analyze", "summary")

@@ -1,18 +1,18 @@
 """BylineApp: the article reader.
 
-The article is on screen at once; the analysis runs in a thread worker and the side panel
-fills when its :class:`AnalysisReady` arrives. Handlers set reactives (``quote_index``,
-``summary_size``…) and ``watch_*`` methods update the view. The TUI only shows what the
-core returns: it never analyses text itself. The pipeline (and NLTK) is imported inside the
-worker, off the start-up path.
+The article is on screen in the first frame; after it, a thread worker asks the analysis
+child (``tui/analyzer.py``) for the analysis and the side panel fills when its
+:class:`AnalysisReady` arrives. Handlers set reactives (``quote_index``, ``summary_size``…)
+and ``watch_*`` methods have :class:`AnalysisNavigator` show them. The TUI only shows what
+the core returns: it never analyses text itself, and the pipeline (and NLTK) is imported
+only where it runs, off the start-up path.
 """
 
 from __future__ import annotations
 
 import math
-import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -25,11 +25,18 @@ from textual.worker import get_current_worker
 
 from byline.analysis.source import ArticleSource
 from byline.resources import styles_dir
+from byline.tui.analyzer import (
+    Analyzer,
+    default_analyzer,
+    prepare_child_process,
+    stop_child_process,
+)
 from byline.tui.bindings import READER_BINDINGS
 from byline.tui.commands import reader_commands
 from byline.tui.history import ReadingHistory, SummarySaved
 from byline.tui.loading import SourceFailed, SourceLoader, SourceOpened
 from byline.tui.messages import AnalysisFailed, AnalysisReady
+from byline.tui.navigation import AnalysisNavigator
 from byline.tui.search import ArticleSearch
 from byline.tui.text import one_line
 from byline.tui.widgets.article_view import ArticleView
@@ -46,45 +53,9 @@ if TYPE_CHECKING:
     from byline.tui.widgets.summary_panel import SummaryPanel
     from byline.web import WebSource
 
-Analyzer = Callable[..., "Analysis"]
-"""Called as ``analyzer(text, should_stop=...)``; the default is the real pipeline."""
-
 WORDS_PER_MINUTE = 230
 PAINT_WAIT = 1.0
 """Longest the analysis waits for the article to paint first (seconds)."""
-
-
-def _pipeline(text: str, **options: Any) -> Analysis:
-    """The real pipeline, run in a child process so keys stay quick while it works.
-
-    Tagging is pure Python and would hold this process's interpreter lock for seconds on
-    a long article. If no child process can run here, the analysis runs in this thread.
-    """
-    from byline.analysis.worker_process import ChildUnavailable, analyze_in_child
-
-    try:
-        return analyze_in_child(text, **options)
-    except ChildUnavailable:
-        from byline.analysis.pipeline import analyze
-
-        return analyze(text, **options)
-
-
-def _prepare_child_process() -> None:
-    """Start what the analysis child needs, on the app's thread (see ``prepare``)."""
-    from byline.analysis.worker_process import prepare
-
-    try:
-        prepare()
-    except (OSError, ValueError):
-        pass  # no child then: the analysis runs in a thread of this process
-
-
-def _stop_child_process() -> None:
-    """Stop a running analysis child at once (it was started only if it is imported)."""
-    module = sys.modules.get("byline.analysis.worker_process")
-    if module is not None:
-        module.shutdown()
 
 
 def reading_minutes(words: int) -> int:
@@ -149,13 +120,14 @@ class BylineApp(App[None]):
         self.history = ReadingHistory(self, library)
         self.loader = SourceLoader(self, library)
         self.source = source
-        self.analyzer: Analyzer = analyzer or _pipeline
+        self.analyzer: Analyzer = analyzer or default_analyzer
         self.analysis: Analysis | None = None
         """The analysis of the article on screen, once ready."""
         self.analysis_error: str | None = None
         self._generation = 0
         self._saver: SummarySaver | None = None
         self.search = ArticleSearch(self)
+        self.navigator = AnalysisNavigator(self)
 
     # -- layout ------------------------------------------------------------------
 
@@ -242,7 +214,7 @@ class BylineApp(App[None]):
 
     def on_unmount(self) -> None:
         self.history.save()
-        _stop_child_process()
+        stop_child_process()
 
     # -- loading and analysis ----------------------------------------------------
 
@@ -290,8 +262,8 @@ class BylineApp(App[None]):
     def _after_paint(self, painted: threading.Event) -> None:
         """The article is on screen: let the analysis start (and its child process's
         helper, which would otherwise compete with the first frame for the CPU)."""
-        if self.analyzer is _pipeline:
-            _prepare_child_process()
+        if self.analyzer is default_analyzer:
+            prepare_child_process()
         painted.set()
 
     @work(
@@ -336,7 +308,7 @@ class BylineApp(App[None]):
             )
         self.set_reactive(BylineApp.summary_size, len(analysis.summary))
         self.side_panel.show_analysis(analysis, analysis.summary)
-        self._refresh_summary_layer()
+        self.navigator.refresh_summary_layer()
         self.status.say(
             f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
             f"{len(analysis.sentences)} sentences · ? for keys"
@@ -355,7 +327,8 @@ class BylineApp(App[None]):
         self.status.say(("Analysis failed: ", "bold"), message.reason)
         self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
 
-    def _require_analysis(self) -> Analysis | None:
+    def require_analysis(self) -> Analysis | None:
+        """The analysis, or None after telling the reader why there is none yet."""
         if self.analysis is None:
             if self.loader.busy:
                 self.notify("Still fetching the article…", markup=False)
@@ -365,69 +338,25 @@ class BylineApp(App[None]):
                 self.notify("Still analysing the article…", markup=False)
         return self.analysis
 
-    # -- quotes ------------------------------------------------------------------
+    # -- quotes, entities, summary (shown by AnalysisNavigator) --------------------
 
     def action_next_quote(self) -> None:
-        self._step_quote(+1)
+        self.navigator.step_quote(+1)
 
     def action_previous_quote(self) -> None:
-        self._step_quote(-1)
-
-    def _step_quote(self, step: int) -> None:
-        analysis = self._require_analysis()
-        if analysis is None:
-            return
-        if not analysis.quotes:
-            self.notify("This article has no direct quotes.", markup=False)
-            return
-        if self.quote_index is None:
-            self.quote_index = 0 if step > 0 else len(analysis.quotes) - 1
-        else:
-            self.quote_index = (self.quote_index + step) % len(analysis.quotes)
+        self.navigator.step_quote(-1)
 
     def watch_quote_index(self, index: int | None) -> None:
-        analysis = self.analysis
-        if analysis is None or index is None:
-            self.article.set_highlights("quote", [])
-            return
-        from byline.tui.widgets.quote_panel import speaker_label
-
-        quote = analysis.quotes[index]
-        self.article.set_highlights("quote", [(quote.start, quote.end)])
-        self.article.scroll_to_offset(quote.start, quote.end)
-        if self.show_side_panel:
-            self.side_panel.show_tab("tab-quotes")
-        self.side_panel.quotes.select_quote(index)
-        self.status.say(
-            (f"Quote {index + 1} of {len(analysis.quotes)}", "bold"),
-            " · speaker: ",
-            (speaker_label(quote), "bold" if quote.speaker else "italic"),
-        )
+        self.navigator.show_quote(index)
 
     def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
         self.quote_index = message.index
 
-    # -- entities ----------------------------------------------------------------
-
     def action_next_mention(self) -> None:
-        self._step_mention(+1)
+        self.navigator.step_mention(+1)
 
     def action_previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def _step_mention(self, step: int) -> None:
-        analysis = self._require_analysis()
-        if analysis is None:
-            return
-        if not analysis.entities:
-            self.notify("No named entities in this article.", markup=False)
-            return
-        if self.entity_index is None:
-            self.set_reactive(BylineApp.mention_index, 0 if step > 0 else -1)
-            self.entity_index = 0
-            return
-        count = len(analysis.entities[self.entity_index].mentions)
-        self.mention_index = (self.mention_index + step) % max(1, count)
+        self.navigator.step_mention(-1)
 
     def choose_entity(self, index: int) -> None:
         """Highlight every mention of entity ``index`` and go to its first."""
@@ -435,81 +364,25 @@ class BylineApp(App[None]):
         self.entity_index = index
 
     def watch_entity_index(self, index: int | None) -> None:
-        analysis = self.analysis
-        if analysis is None or index is None:
-            self.article.set_highlights("mention", [])
-            return
-        entity = analysis.entities[index]
-        self.article.set_highlights("mention", [(m.start, m.end) for m in entity.mentions])
-        if self.show_side_panel:
-            self.side_panel.show_tab("tab-entities")
-        self.side_panel.entities.select_entity(index)
-        self.mention_index = self.mention_index % max(1, len(entity.mentions))
+        self.navigator.show_entity(index)
 
     def watch_mention_index(self, position: int) -> None:
-        analysis = self.analysis
-        if analysis is None or self.entity_index is None:
-            return
-        from byline.tui.widgets.entity_panel import TYPE_NAMES
-
-        entity = analysis.entities[self.entity_index]
-        if not entity.mentions:
-            return
-        mention = entity.mentions[position % len(entity.mentions)]
-        self.article.set_highlights("current", [(mention.start, mention.end)])
-        self.article.scroll_to_offset(mention.start, mention.end)
-        self.status.say(
-            (one_line(entity.name, 60), "bold"),
-            f" ({TYPE_NAMES[entity.type]}) · mention {position % len(entity.mentions) + 1}"
-            f" of {len(entity.mentions)} · e next, E previous",
-        )
+        self.navigator.show_mention(position)
 
     def on_entity_panel_entity_chosen(self, message: EntityPanel.EntityChosen) -> None:
         self.choose_entity(message.index)
 
-    # -- summary -----------------------------------------------------------------
-
     def action_summary_size(self, step: int) -> None:
-        analysis = self._require_analysis()
-        if analysis is None or not analysis.sentences:
-            return
-        size = max(1, min(len(analysis.sentences), self.summary_size + step))
-        if size == self.summary_size:
-            limit = "shortest" if step < 0 else "longest"
-            self.notify(f"The summary is already at its {limit} ({size}).", markup=False)
-            return
-        self.summary_size = size
-        if self.show_side_panel:
-            self.side_panel.show_tab("tab-summary")
+        self.navigator.change_summary_size(step)
 
     def watch_summary_size(self, size: int) -> None:
-        analysis = self.analysis
-        if analysis is None:
-            return
-        self.side_panel.show_summary(analysis, analysis.summary_of(size))
-        self._refresh_summary_layer()
-
-    def _refresh_summary_layer(self) -> None:
-        # The summary is marked in the article only while its tab is showing.
-        analysis = self.analysis
-        spans: list[tuple[int, int]] = []
-        if analysis is not None and self.side_panel.active_tab == "tab-summary":
-            spans = [
-                (analysis.sentences[i].start, analysis.sentences[i].end)
-                for i in analysis.summary_of(self.summary_size)
-            ]
-        self.article.set_highlights("summary", spans)
+        self.navigator.show_summary(size)
 
     def on_tabbed_content_tab_activated(self) -> None:
-        self._refresh_summary_layer()
+        self.navigator.refresh_summary_layer()
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
-        analysis = self.analysis
-        if analysis is None:
-            return
-        sentence = analysis.sentences[message.index]
-        self.article.set_highlights("current", [(sentence.start, sentence.end)])
-        self.article.scroll_to_offset(sentence.start, sentence.end)
+        self.navigator.show_sentence(message.index)
 
     # -- search ------------------------------------------------------------------
 
@@ -548,7 +421,7 @@ class BylineApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_save_summary(self) -> None:
-        analysis = self._require_analysis()
+        analysis = self.require_analysis()
         if analysis is not None:
             self.saver.ask(analysis, self.source, self.summary_size or len(analysis.summary))
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
+from textual.widgets import Input
 
 from byline.analysis.model import Analysis
+from byline.tui.widgets.search_bar import SearchBar
 from tests.conftest import dictionary_tagger, pipeline_with
 from tests.tui.helpers import SIZE, make_reader, screen_text, settle
 
@@ -90,3 +93,40 @@ async def test_search_highlights_and_steps_through_matches(
         # Keys work again once the search bar is closed.
         await pilot.press("right_square_bracket")
         assert app.quote_index == 0
+
+
+async def test_keys_typed_in_one_burst_after_slash_reach_the_search(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    # A paste or a fast typist: the keys after "/" are queued before "/" is handled.
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for key, character in (("slash", "/"), ("L", "L"), ("o", "o"), ("p", "p")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(SearchBar).input.value == "Lop"
+        assert app.article.highlights("current")
+
+
+async def test_slash_types_into_inputs_and_is_ignored_on_dialogs(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"a/b")
+        assert app.query_one(SearchBar).input.value == "a/b"
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen is help_screen and app.is_running
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        path_input = app.screen.query_one(Input)
+        before = path_input.value
+        await pilot.press("end", "slash")
+        assert path_input.value == before + "/"

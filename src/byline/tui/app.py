@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -387,7 +388,15 @@ class BylineApp(App[None]):
     # -- search ------------------------------------------------------------------
 
     async def action_search(self) -> None:
-        await self.query_one(SearchBar).open()
+        # "/" is a priority binding (see bindings.py): hand it back where it is text or
+        # where there is no article to search (a dialog or the library on top).
+        focused = self.focused
+        if focused is not None and focused.check_consume_key("slash", "/"):
+            raise SkipAction()
+        bars = self.screen.query(SearchBar)
+        if not bars:
+            raise SkipAction()
+        await bars.first().open()
 
     @on(SearchBar.QueryChanged)
     def _search_changed(self, message: SearchBar.QueryChanged) -> None:

@@ -30,12 +30,16 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.save_summary",
         tooltip="Save the summary and key quotes as Markdown",
     ),
+    # A priority binding runs in the app's own queue, before the keys typed after it
+    # are forwarded: so they reach the search input. ``action_search`` hands "/" back
+    # to a focused input and to dialogs.
     Binding(
         "slash",
         "search",
         "Search",
         id="reader.search",
         tooltip="Find text in the article; Enter goes to the next match",
+        priority=True,
     ),
     Binding(
         "question_mark,f1",

@@ -73,7 +73,9 @@ class SearchBar(Horizontal):
         """Show the bar and focus its input, keeping any previous query selected."""
         self.display = True
         await self._build()
-        self.input.focus()
+        # Focus now, not on the next turn as ``focus()`` would: keys typed right after
+        # "/" are already queued and are forwarded to whatever has the focus.
+        self.screen.set_focus(self.input)
 
     def set_count(self, current: int, total: int, query: str) -> None:
         """Say which match is current (``current`` counts from 1; 0 means none)."""

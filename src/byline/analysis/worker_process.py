@@ -60,10 +60,8 @@ def prepare() -> None:
     from multiprocessing import resource_tracker
 
     real = sys.__stderr__
-    if real is None or sys.stderr is real:
-        resource_tracker.ensure_running()
-        return
-    with contextlib.redirect_stderr(real):
+    lent = contextlib.nullcontext() if real is None else contextlib.redirect_stderr(real)
+    with lent:
         resource_tracker.ensure_running()
 
 

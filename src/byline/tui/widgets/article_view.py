@@ -180,9 +180,6 @@ class ArticleView(ScrollView, can_focus=True):
         if screen.focused is None and self.display and screen.is_current:
             self.focus()
 
-    def on_mount(self) -> None:
-        self._rewrap()
-
     def line_of(self, offset: int) -> int:
         """The screen line showing character ``offset`` (the nearest one in a gap)."""
         layout = self._layout

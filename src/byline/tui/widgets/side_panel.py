@@ -15,17 +15,17 @@ from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from byline.tui.widgets.panel_base import PanelBase
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from byline.analysis.model import Analysis
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.panel_base import PanelBase
     from byline.tui.widgets.quote_panel import QuotePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
 EMPTY_ARTICLE = "The article is empty: nothing to analyse."
-ANALYSING = "Analysing…"
 
 
 class SidePanel(Vertical):
@@ -36,7 +36,7 @@ class SidePanel(Vertical):
         self._built = asyncio.Event()
         self._analysis: tuple[Analysis, tuple[int, ...]] | None = None
         self._failure: tuple[str, str | None] | None = None
-        self._waiting = ANALYSING
+        self._waiting = PanelBase.ANALYSING
         self._active = "tab-entities"
         self._building = False
 
@@ -114,7 +114,7 @@ class SidePanel(Vertical):
 
         return self.query_one(TabbedContent).active
 
-    def show_analysing(self, status: str = ANALYSING) -> None:
+    def show_analysing(self, status: str = PanelBase.ANALYSING) -> None:
         """Say the analysis (or, with another ``status``, the fetch) is under way."""
         self._analysis, self._failure, self._waiting = None, None, status
         self._replay()

@@ -23,6 +23,16 @@ class AnalysisNavigator:
     def __init__(self, app: BylineApp) -> None:
         self.app = app
 
+    def _go_to(self, layer: str, start: int, end: int) -> None:
+        """Mark ``[start, end)`` in highlight ``layer`` and scroll it into view."""
+        self.app.article.set_highlights(layer, [(start, end)])
+        self.app.article.scroll_to_offset(start, end)
+
+    def _bring_forward(self, tab_id: str) -> None:
+        """Show ``tab_id`` in the side panel, unless the reader hid the panel."""
+        if self.app.show_side_panel:
+            self.app.side_panel.show_tab(tab_id)
+
     # -- quotes ------------------------------------------------------------------
 
     def step_quote(self, step: int) -> None:
@@ -48,10 +58,8 @@ class AnalysisNavigator:
         from byline.tui.widgets.quote_panel import speaker_label
 
         quote = analysis.quotes[index]
-        app.article.set_highlights("quote", [(quote.start, quote.end)])
-        app.article.scroll_to_offset(quote.start, quote.end)
-        if app.show_side_panel:
-            app.side_panel.show_tab("tab-quotes")
+        self._go_to("quote", quote.start, quote.end)
+        self._bring_forward("tab-quotes")
         app.side_panel.quotes.select_quote(index)
         app.status.say(
             (f"Quote {index + 1} of {len(analysis.quotes)}", "bold"),
@@ -86,8 +94,7 @@ class AnalysisNavigator:
             return
         entity = analysis.entities[index]
         app.article.set_highlights("mention", [(m.start, m.end) for m in entity.mentions])
-        if app.show_side_panel:
-            app.side_panel.show_tab("tab-entities")
+        self._bring_forward("tab-entities")
         app.side_panel.entities.select_entity(index)
         app.mention_index = app.mention_index % max(1, len(entity.mentions))
 
@@ -102,8 +109,7 @@ class AnalysisNavigator:
         if not entity.mentions:
             return
         mention = entity.mentions[position % len(entity.mentions)]
-        app.article.set_highlights("current", [(mention.start, mention.end)])
-        app.article.scroll_to_offset(mention.start, mention.end)
+        self._go_to("current", mention.start, mention.end)
         app.status.say(
             (one_line(entity.name, 60), "bold"),
             f" ({TYPE_NAMES[entity.type]}) · mention {position % len(entity.mentions) + 1}"
@@ -124,8 +130,7 @@ class AnalysisNavigator:
             app.notify(f"The summary is already at its {limit} ({size}).", markup=False)
             return
         app.summary_size = size
-        if app.show_side_panel:
-            app.side_panel.show_tab("tab-summary")
+        self._bring_forward("tab-summary")
 
     def show_summary(self, size: int) -> None:
         app = self.app
@@ -153,5 +158,4 @@ class AnalysisNavigator:
         if analysis is None:
             return
         sentence = analysis.sentences[index]
-        app.article.set_highlights("current", [(sentence.start, sentence.end)])
-        app.article.scroll_to_offset(sentence.start, sentence.end)
+        self._go_to("current", sentence.start, sentence.end)

@@ -82,7 +82,9 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     Straight marks alternate open/close within a paragraph; curly marks open and close
     by shape. A paragraph left open continues into the next one when that paragraph
     opens with a mark (the news convention); otherwise the stretch ends with its
-    paragraph.
+    paragraph. Kept apart from :mod:`byline.analysis.quotes` on purpose: the gold side
+    must not inherit the detector's own guesses (which mark closes, label paragraphs),
+    or the detector would be scored by its own rules.
 
     Args:
         text: the article.

@@ -27,7 +27,8 @@ from byline.analysis.source import ArticleError
 from byline.library import Library
 from byline.web import as_article_text, json_fields, load_source, open_article, read_url
 from byline.web.extract import decode_page, extract_article, looks_like_html
-from byline.web.fetch import fetch, is_web_url, url_scheme
+from byline.web.fetch import fetch
+from byline.web.urls import is_web_url, url_scheme
 
 # Every test here talks to the local server directly.
 pytestmark = pytest.mark.usefixtures("no_proxies")

@@ -29,23 +29,8 @@ from byline.web.urls import (
     SCHEMES,
     TIMEOUT,
     check_url,
-    is_web_url,
     one_line,
-    url_scheme,
 )
-
-__all__ = [
-    "DEADLINE",
-    "MAX_BYTES",
-    "MAX_REDIRECTS",
-    "TIMEOUT",
-    "Page",
-    "check_url",
-    "fetch",
-    "is_web_url",
-    "one_line",
-    "url_scheme",
-]
 
 USER_AGENT = f"Mozilla/5.0 (compatible; byline/{__version__}; terminal news reader)"
 _CHUNK = 64 * 1024

@@ -444,13 +444,13 @@ def section_probe(options: Options, table: Table) -> None:
     progress(f"[2] model loading and stages: {options.probe_runs} fresh processes")
     # NLTK imports numpy when it is installed, and here only spaCy (the baseline of
     # section 3) brings it: load times are also taken with numpy hidden, as installed.
-    numpy_here = importlib.util.find_spec("numpy") is not None
     results: list[dict] = []
     installed: list[dict] = []
+    variants = [("", results)]
+    if importlib.util.find_spec("numpy") is not None:
+        variants.append(("numpy", installed))
     for _ in range(options.probe_runs):
-        for hidden, into in (("", results), ("numpy", installed if numpy_here else None)):
-            if into is None:
-                continue
+        for hidden, into in variants:
             out = subprocess.run(
                 [PYTHON, str(BENCH / "probe.py"), str(SAMPLE), "7", hidden],
                 capture_output=True,

@@ -61,3 +61,8 @@ def screen_text(app: BylineApp) -> str:
         "".join(segment.text for segment in view.render_line(y))
         for y in range(view.scrollable_content_region.height)
     )
+
+
+def notifications(app: BylineApp) -> list[str]:
+    """The messages of the notifications the app has shown."""
+    return [n.message for n in app._notifications]

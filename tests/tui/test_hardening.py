@@ -26,13 +26,9 @@ from byline.tui.text import display_text, one_line, safe_file_name
 from byline.tui.widgets.article_view import EMPTY_MESSAGE, LAYERS
 from byline.tui.widgets.side_panel import EMPTY_ARTICLE, SidePanel
 from tests.conftest import capitalised_tagger, pipeline_with
-from tests.tui.helpers import SIZE, make_reader, screen_text, settle
+from tests.tui.helpers import SIZE, make_reader, notifications, screen_text, settle
 
 # -- helpers -------------------------------------------------------------------------
-
-
-def _notes(app: BylineApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def _whole_screen(app: BylineApp) -> str:
@@ -103,7 +99,7 @@ async def test_empty_article_has_an_empty_state_and_keys_do_no_harm(
         await pilot.press("s")
         await pilot.pause()
         assert not isinstance(app.screen, SaveSummaryScreen)
-        assert any("Nothing to save" in note for note in _notes(app)), _notes(app)
+        assert any("Nothing to save" in note for note in notifications(app)), notifications(app)
         await pilot.press("slash", *"word", "enter", "escape", "t", "t")
         await pilot.pause()
         assert app.is_running
@@ -130,7 +126,7 @@ async def test_megabyte_line_paints_and_keys_work_while_analysing() -> None:
         await pilot.pause()
         assert "THE END" in screen_text(app)
         await pilot.press("right_square_bracket", "t", "t")
-        assert any("Still analysing" in note for note in _notes(app))
+        assert any("Still analysing" in note for note in notifications(app))
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         await pilot.press("home")
@@ -231,8 +227,8 @@ async def test_hostile_names_never_reach_the_screen_as_markup_or_controls(
         headings = [line for line in markdown.splitlines() if line.startswith("#")]
         assert headings == [headings[0], "## Summary", "## Key quotes"], headings
         assert not any("](" in line for line in markdown.splitlines())
-        assert all(_unsafe(note) == [] for note in _notes(app))
-        assert any("Saved the summary" in note for note in _notes(app))
+        assert all(_unsafe(note) == [] for note in notifications(app))
+        assert any("Saved the summary" in note for note in notifications(app))
         await pilot.pause()
         assert "Saved the summary" in _whole_screen(app)  # the toast is on screen
         assert _unsafe(_whole_screen(app)) == []
@@ -250,7 +246,7 @@ async def test_markup_in_a_notification_is_plain_text(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        note = _notes(app)[-1]
+        note = notifications(app)[-1]
         assert "[b]m[/b]" in note and _unsafe(note) == []
         assert "[b]m[/b]/␛]0;t" in _whole_screen(app)
         assert _unsafe(_whole_screen(app)) == []
@@ -293,7 +289,7 @@ async def test_unwritable_paths_are_reported_and_nothing_is_left_behind(
         await settle(app, pilot)
         await _open_save(app, pilot, typed)
         assert app.is_running
-        notes = _notes(app)
+        notes = notifications(app)
         assert any("Could not save" in note and reason in note for note in notes), notes
         assert all(_unsafe(note) == [] for note in notes)
         assert sorted(p.name for p in tmp_path.iterdir()) == ["existing_file"]
@@ -345,7 +341,9 @@ async def test_full_disk_keeps_the_original_and_leaves_no_temp_file(
             await pilot.press("y")
             await pilot.pause()
         assert app.is_running
-        assert any("No space left on device" in note for note in _notes(app)), _notes(app)
+        assert any("No space left on device" in note for note in notifications(app)), notifications(
+            app
+        )
         assert target.read_text(encoding="utf-8") == "the old summary\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.summary.md"]
 
@@ -384,7 +382,7 @@ async def test_tilde_path_lands_in_home_only(
         await _open_save(app, pilot, "~/notes.md")
         assert [p.name for p in home.iterdir()] == ["notes.md"]
         assert list(work.iterdir()) == []
-        assert any(str(home / "notes.md") in note for note in _notes(app))
+        assert any(str(home / "notes.md") in note for note in notifications(app))
 
 
 # -- terminal size and colours -----------------------------------------------------------

@@ -12,11 +12,7 @@ from byline.analysis.model import Analysis
 from byline.tui.app import BylineApp
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
-from tests.tui.helpers import SIZE, make_reader, settle
-
-
-def _notes(app: BylineApp) -> list[str]:
-    return [n.message for n in app._notifications]
+from tests.tui.helpers import SIZE, make_reader, notifications, settle
 
 
 def _expected(app: BylineApp) -> str:
@@ -41,7 +37,7 @@ async def test_save_new_file_in_working_folder(
         target = tmp_path / "bridge.summary.md"
         assert target.read_text(encoding="utf-8") == _expected(app)
         assert "# Harbour Bridge Reopens After Repairs" in target.read_text(encoding="utf-8")
-        assert any("Saved the summary" in note for note in _notes(app))
+        assert any("Saved the summary" in note for note in notifications(app))
         assert not isinstance(app.screen, SaveSummaryScreen)
 
 
@@ -104,7 +100,7 @@ async def test_bad_paths_are_reported_not_raised(
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
-        assert any(reason in note for note in _notes(app)), _notes(app)
+        assert any(reason in note for note in notifications(app)), notifications(app)
 
 
 async def test_unwritable_folder_is_reported(
@@ -120,7 +116,7 @@ async def test_unwritable_folder_is_reported(
         await settle(app, pilot)
         await pilot.press("s", "enter")
         await pilot.pause()
-        assert any("permission denied" in note for note in _notes(app))
+        assert any("permission denied" in note for note in notifications(app))
 
 
 async def test_tilde_expands_to_home(
@@ -150,6 +146,6 @@ async def test_save_before_analysis_only_notifies(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         assert not isinstance(app.screen, SaveSummaryScreen)
-        assert any("Still analysing" in note for note in _notes(app))
+        assert any("Still analysing" in note for note in notifications(app))
         gate.set()
         await settle(app, pilot)

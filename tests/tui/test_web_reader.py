@@ -17,7 +17,7 @@ from byline.library import Library
 from byline.tui.app import BylineApp
 from byline.tui.screens.library import LibraryScreen
 from byline.tui.widgets.side_panel import SidePanel
-from tests.tui.helpers import SIZE, screen_text, settle
+from tests.tui.helpers import SIZE, notifications, screen_text, settle
 
 # Every test here talks to the local server directly.
 pytestmark = pytest.mark.usefixtures("no_proxies")
@@ -30,10 +30,6 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Library
     assert opened.enabled
     yield opened
     opened.close()
-
-
-def notifications(app: BylineApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def wait_for_article(app: BylineApp, pilot: Pilot[None]) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from byline.analysis import article, quotes, summary
+from byline.analysis import layout, quotes, summary
 from byline.analysis.pipeline import split_sentences, tokenize
 from byline.evaluate import bbc
 
@@ -34,7 +34,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "byline" / "models" / "summa
 
 
 def _prepare(item: bbc.Item) -> dict:
-    parts = article.layout(item.article)
+    parts = layout.layout(item.article)
     spans = [span for span, _ in split_sentences(item.article, parts.paragraphs)]
     tokens = tokenize(item.article, spans)
     body = [s.text(item.article) for s in spans]

@@ -226,7 +226,7 @@ def test_sample_attribution_details(sample) -> None:
 
 def test_quotes_stage_is_fast(sample) -> None:
     from byline.analysis import quotes as module
-    from byline.analysis.article import layout
+    from byline.analysis.layout import layout
     from byline.analysis.pipeline import split_sentences, tokenize
 
     text, _ = sample

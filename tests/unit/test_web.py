@@ -22,7 +22,7 @@ from web_fixtures import (
     TITLE,
 )
 
-from byline.analysis.article import layout
+from byline.analysis.layout import layout
 from byline.analysis.source import ArticleError
 from byline.library import Library
 from byline.web import as_article_text, json_fields, load_source, open_article, read_url

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from byline.analysis import article, entities, nlp, quotes, summary
+from byline.analysis import entities, layout, nlp, quotes, summary
 from byline.analysis.model import Analysis, Sentence, Span, Token
 
 
@@ -71,7 +71,7 @@ def analyze(
         if should_stop is not None and should_stop():
             raise AnalysisCancelled(stage)
 
-    parts = article.layout(text)
+    parts = layout.layout(text)
     lap("layout")
     sentence_spans = split_sentences(text, parts.paragraphs)
     spans = [span for span, _ in sentence_spans]

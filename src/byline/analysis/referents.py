@@ -11,16 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from byline.analysis.constants import FEMALE_WORDS, MALE_WORDS, NOUN_TAGS, PERSON_HEADS
 from byline.analysis.model import Entity
-from byline.analysis.speakers import (
-    _FEMALE,
-    _MALE,
-    _NOUN_TAGS,
-    _PERSON_HEADS,
-    _QUOTE_MARKS,
-    _SUBJECT_PRONOUNS,
-    Document,
-)
+from byline.analysis.speakers import _QUOTE_MARKS, _SUBJECT_PRONOUNS, Document
 
 
 def clause_subject(doc: Document, at: int) -> tuple[int, int] | None:
@@ -36,9 +29,9 @@ def gender_of(words: Sequence[str]) -> str:
     """ "f", "m" or "" from titles, first names and person nouns."""
     for word in words:
         low = word.lower()
-        if low in _FEMALE:
+        if low in FEMALE_WORDS:
             return "f"
-        if low in _MALE:
+        if low in MALE_WORDS:
             return "m"
     return ""
 
@@ -56,7 +49,7 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
     if head_at is None:
         head_at = last
         for k in range(first + 1, last):
-            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in _NOUN_TAGS:
+            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in NOUN_TAGS:
                 head_at = k - 1  # "a spokeswoman for Acme" is a spokeswoman
                 break
     head = doc.tokens[head_at]
@@ -83,7 +76,7 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
         kind = gender
     elif head.pos in ("NNS", "NNPS"):
         kind = "plural"
-    elif low in _PERSON_HEADS:
+    elif low in PERSON_HEADS:
         kind = "person"
     else:
         kind = "thing"
@@ -197,7 +190,7 @@ def _sentence_subject(doc: Document, first: int, last: int) -> tuple[int, int, i
 def _noun_phrase(doc: Document, first: int, stop: int) -> tuple[int, int, int] | None:
     """``[first, stop)`` as ``(first, last, head)`` when it reads as a noun phrase."""
     end = stop - 1
-    while end >= first and doc.tokens[end].pos not in _NOUN_TAGS:
+    while end >= first and doc.tokens[end].pos not in NOUN_TAGS:
         if (
             doc.tokens[end].pos not in ("RB", ",", "DT", "JJ")
             and doc.tokens[end].text not in _QUOTE_MARKS
@@ -210,12 +203,12 @@ def _noun_phrase(doc: Document, first: int, stop: int) -> tuple[int, int, int] |
     for k in range(first + 1, end):
         if doc.tokens[k].pos == "IN":
             head = k - 1
-            while head > first and doc.tokens[head].pos not in _NOUN_TAGS:
+            while head > first and doc.tokens[head].pos not in NOUN_TAGS:
                 head -= 1
             break
     tags = {doc.tokens[k].pos for k in range(first, head + 1)}
     if (
-        doc.tokens[head].pos not in _NOUN_TAGS
+        doc.tokens[head].pos not in NOUN_TAGS
         or tags & {"VBG", "WDT", "WP", "CC"}
         and head - first > 3
     ):

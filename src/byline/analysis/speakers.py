@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from byline.analysis.cues import _FEMALE, _MALE, _PERSON_HEADS  # noqa: F401 - re-exported
+from byline.analysis.constants import NOUN_TAGS
 from byline.analysis.model import Entity, Span, Token
 
 _VERBS = (
@@ -76,8 +76,7 @@ _INVERTIBLE = frozenset(
     "answered stated states warned concluded".split()
 )
 _HEARER_CUES = frozenset(_forms("tell") | {"asked"})
-_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
-_NP_TAGS = _NOUN_TAGS | {"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "VBN", "HYPH", "FW"}
+_NP_TAGS = NOUN_TAGS | {"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "VBN", "HYPH", "FW"}
 _LINKS = {"of", "for", "at", "from", "with", "in", "&", "and", "de", "to"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 _QUOTE_MARKS = {'"', "“", "”", "''", "``"}
@@ -200,11 +199,11 @@ def _np_backward(doc: Document, last: int, low: int) -> int | None:
             if word.lower() in _SUBJECT_PRONOUNS and not seen_noun:
                 return i
             break
-        if word.lower() in _LINKS and seen_noun and i > low and doc.tokens[i - 1].pos in _NOUN_TAGS:
+        if word.lower() in _LINKS and seen_noun and i > low and doc.tokens[i - 1].pos in NOUN_TAGS:
             i -= 1
             continue
         if pos in _NP_TAGS or word in _QUOTE_MARKS and seen_noun or word in ("’s", "'s"):
-            if pos in _NOUN_TAGS:
+            if pos in NOUN_TAGS:
                 seen_noun = True
             if pos == "VBN" and not seen_noun:
                 break
@@ -235,12 +234,12 @@ def _np_forward(doc: Document, first: int, high: int) -> int | None:
             i += 1
             continue
         if token.pos in _NP_TAGS and token.text not in _QUOTE_MARKS:
-            seen_noun = seen_noun or token.pos in _NOUN_TAGS
+            seen_noun = seen_noun or token.pos in NOUN_TAGS
             last = i
             i += 1
             continue
         break
-    while last is not None and doc.tokens[last].pos not in _NOUN_TAGS and last > first:
+    while last is not None and doc.tokens[last].pos not in NOUN_TAGS and last > first:
         last -= 1
     return last if seen_noun else None
 

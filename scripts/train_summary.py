@@ -35,9 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "byline" / "models" / "summa
 
 def _prepare(item: bbc.Item) -> dict:
     doc = read_document(item.article)
-    found = quotes.find_quotes(
-        item.article, doc.paragraphs, doc.sentences, doc.sentence_tokens, doc.entities
-    )
+    found = quotes.find_quotes(doc)
     body = [s.text(item.article) for s in doc.sentences]
     return {
         "document": doc.with_quotes(found),

@@ -101,9 +101,7 @@ def analyze(
     headline = tokenize(text, [doc.title_span]) if doc.title_span else []
     doc = doc.with_entities(entities.find_entities(text, [*headline, *doc.sentence_tokens], tagger))
     lap("entities")
-    doc = doc.with_quotes(
-        quotes.find_quotes(text, doc.paragraphs, doc.sentences, doc.sentence_tokens, doc.entities)
-    )
+    doc = doc.with_quotes(quotes.find_quotes(doc))
     lap("quotes")
     ranks = summary.rank_sentences(doc)
     sentences = tuple(

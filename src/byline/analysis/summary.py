@@ -41,7 +41,7 @@ from functools import cache
 
 from byline.analysis import centrality
 from byline.analysis.document import Document
-from byline.analysis.model import Entity, Span, Token
+from byline.analysis.model import Span
 from byline.resources import models_dir
 
 WEIGHTS_FILE = "weights.json"
@@ -105,11 +105,12 @@ def load_model() -> dict:
     return data
 
 
-def _paragraph_starts(text: str, sentences: Sequence[Span]) -> list[bool]:
+def _paragraph_starts(doc: Document) -> list[bool]:
+    """Whether a line break comes before each sentence (a soft wrap counts too)."""
     starts = []
     previous_end = None
-    for span in sentences:
-        gap = text[previous_end : span.start] if previous_end is not None else "\n"
+    for span in doc.sentences:
+        gap = doc.text[previous_end : span.start] if previous_end is not None else "\n"
         starts.append("\n" in gap)
         previous_end = span.end
     return starts
@@ -129,10 +130,9 @@ def _covered(sentences: Sequence[Span], ranges: Sequence[tuple[int, int]]) -> li
     return covered
 
 
-def _name_shares(
-    sentences: Sequence[Span], tokens: Sequence[Sequence[Token]], entities: Sequence[Entity]
-) -> list[float]:
+def _name_shares(doc: Document) -> list[float]:
     """Share of each sentence's words naming something mentioned at least twice."""
+    sentences, tokens, entities = doc.sentences, doc.sentence_tokens, doc.entities
     words = [max(1, sum(1 for t in sent if t.text[:1].isalnum())) for sent in tokens]
     mentioned = [e for e in entities if len(e.mentions) >= 2]
     if entities:
@@ -152,7 +152,7 @@ def _name_shares(
 
 def sentence_features(doc: Document) -> tuple[list[dict[str, float]], list[list[str]]]:
     """The features of every sentence (named as in :data:`FEATURES`) and its stems."""
-    text, sentences, tokens = doc.text, doc.sentences, doc.sentence_tokens
+    sentences, tokens = doc.sentences, doc.sentence_tokens
     n = len(sentences)
     terms = [centrality.content_terms(sent) for sent in tokens]
     degree = centrality.degree_scores(terms)
@@ -166,9 +166,9 @@ def sentence_features(doc: Document) -> tuple[list[dict[str, float]], list[list[
     counts = [sum(1 for t in sent if t.text[:1].isalnum()) for sent in tokens]
     longest = max(counts, default=0) or 1
     title_terms = centrality.words_of(doc.title) if doc.title else []
-    names = _name_shares(sentences, tokens, doc.entities)
+    names = _name_shares(doc)
     quoted = _covered(sentences, sorted((q.start, q.end) for q in doc.quotes))
-    paragraph_start = _paragraph_starts(text, sentences)
+    paragraph_start = _paragraph_starts(doc)
     rows = []
     for i in range(n):
         numbers = sum(1 for t in tokens[i] if t.pos == "CD")

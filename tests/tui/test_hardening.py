@@ -24,8 +24,9 @@ from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from byline.tui.text import display_text, one_line, safe_file_name
 from byline.tui.widgets.article_view import EMPTY_MESSAGE, LAYERS
-from byline.tui.widgets.side_panel import EMPTY_ARTICLE, SidePanel
-from tests.conftest import capitalised_tagger, pipeline_with
+from byline.tui.widgets.panel_base import EMPTY_ARTICLE
+from byline.tui.widgets.side_panel import SidePanel
+from tests.fakes import capitalised_tagger, pipeline_with
 from tests.tui.helpers import SIZE, make_reader, notifications, screen_text, settle
 
 # -- helpers -------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from byline.__main__ import make_app
 from byline.analysis.model import Analysis
-from byline.analysis.source import read_article
 from byline.library import Library
+from byline.sources import read_article
 from byline.tui.app import BylineApp
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.library import LibraryScreen, when_read
@@ -126,7 +126,7 @@ async def test_position_is_saved_while_reading(
 async def test_library_lists_recent_articles(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -154,7 +154,7 @@ async def test_search_filters_the_list(
         "Sea wall vote",
         site="The Coastal Times",
     )
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -182,7 +182,7 @@ async def test_enter_reopens_at_the_saved_position(
 ) -> None:
     ferry = read_article(str(files["ferry"]))
     key = str(files["ferry"].resolve())
-    library.record_source(ferry)
+    library.record(ferry)
     where = offset_of(ferry.text, "Paragraph 40.")
     library.set_position(key, where)
     app = reader(files["bridge"], library, analyzer)
@@ -207,7 +207,7 @@ async def test_enter_reopens_at_the_saved_position(
 async def test_d_and_yes_deletes(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -228,7 +228,7 @@ async def test_d_and_yes_deletes(
 async def test_d_and_no_keeps(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from byline.analysis.source import ArticleError, decode, read_article
+from byline.sources import ArticleError, decode, read_article
 
 
 def test_utf8_with_and_without_bom() -> None:
@@ -40,6 +40,7 @@ def test_reads_file_name(tmp_path: Path) -> None:
     path.write_text("Text.", encoding="utf-8")
     source = read_article(str(path))
     assert (source.text, source.name, source.path) == ("Text.", "story.txt", path)
+    assert source.key == str(path.resolve()) and source.url is None and not source.web
 
 
 def test_error_is_one_line(tmp_path: Path) -> None:

@@ -125,6 +125,36 @@ async def test_cached_url_opens_from_the_library_offline(
         assert TITLE in screen_text(again)
 
 
+@pytest.mark.parametrize("route", ["/long", "/long-plain"], ids=["page", "plain-text"])
+async def test_position_survives_a_reopen_from_the_library_copy(
+    library: Library, analyzer: Callable[..., Analysis], route: str
+) -> None:
+    # The library keeps a page's text without its headline (and the headline as the
+    # title); positions index the text with it. A page without a headline (plain text)
+    # must not come back with the analysis's title put in front of it.
+    with serve() as base:
+        url = f"{base}{route}"
+        first = make_app(url=url, library=library, analyzer=analyzer)
+        async with first.run_test(size=SIZE) as pilot:
+            await wait_for_article(first, pilot)
+            assert not first.source.cached
+            text = first.source.text
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause()
+            where = first.article.first_visible_offset()
+            assert where > 0
+            await pilot.press("q")
+    assert library.position(url) == where
+    again = make_app(url=url, library=library, analyzer=analyzer)  # the server is gone
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for_article(again, pilot)
+        await pilot.pause()
+        assert again.source.cached and again.source.text == text
+        assert again.analysis is not None and again.analysis.text == text
+        assert again.article.first_visible_offset() == where
+        assert screen_text(again).lstrip().startswith(text[where : where + 20])
+
+
 async def test_refresh_downloads_again(
     server: str, library: Library, analyzer: Callable[..., Analysis]
 ) -> None:

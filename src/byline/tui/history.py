@@ -90,12 +90,17 @@ class ReadingHistory:
             self.app.call_after_refresh(self._restore, key, position, 0)
 
     def analysed(self, title: str | None) -> None:
-        """The analysis found ``title``: a text file's entry takes it as its title (a web
-        page's comes from the page)."""
+        """The analysis found ``title``: a file's entry takes it as its title (a web page's
+        comes from the page).
+
+        Not a URL's: the library reads a URL's copy back as its title, a blank line and
+        its cached text (``web.cached_article``), so a title found in that text would
+        come back twice and move every saved position.
+        """
         article = self._article
         if self.key is None or self.library is None or not title or article is None:
             return
-        if article.title is not None:
+        if article.title is not None or article.url is not None:
             return
         entry = self.library.entry(self.key)
         if entry is None or entry.title:

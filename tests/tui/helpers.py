@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -48,6 +49,14 @@ async def settle(app: BylineApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@asynccontextmanager
+async def reading(app: BylineApp) -> AsyncIterator[Pilot[None]]:
+    """Run ``app`` at :data:`SIZE` and wait for its analysis; yields the pilot."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        yield pilot
+
+
 def highlighted_id(app: BylineApp, panel_id: str) -> str | None:
     option_list = app.query_one(f"#{panel_id} OptionList", OptionList)
     if option_list.highlighted is None:
@@ -67,3 +76,20 @@ def screen_text(app: BylineApp) -> str:
 def notifications(app: BylineApp) -> list[str]:
     """The messages of the notifications the app has shown."""
     return [n.message for n in app._notifications]
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """Characters a terminal would act on: C0/C1 controls, DEL, bidi overrides/isolates."""
+    return [
+        repr(ch)
+        for ch in text
+        if (ord(ch) < 0x20 and ch != "\n")
+        or 0x7F <= ord(ch) < 0xA0
+        or 0x202A <= ord(ch) <= 0x202E
+        or 0x2066 <= ord(ch) <= 0x2069
+    ]
+
+
+def set_save_path(app: BylineApp, value: str) -> None:
+    """Type ``value`` into the save dialog's file name (replacing what it holds)."""
+    app.screen.query_one("#save-path").value = value  # type: ignore[attr-defined]

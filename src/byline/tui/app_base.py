@@ -65,6 +65,7 @@ class ReaderBase(App[None]):
     """The article on screen (the app sets it, before composing)."""
     _saver: SummarySaver | None = None
     _matches = Matches()
+    """The search's matches and the one the reader is on."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")

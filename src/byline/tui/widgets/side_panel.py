@@ -18,13 +18,12 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from byline.tui.widgets.panel_base import ANALYSING, WAITING, PanelState
+from byline.tui.widgets.panel_base import ANALYSING, WAITING, PanelBase, PanelState
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.panel_base import PanelBase
     from byline.tui.widgets.quote_panel import QuotePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
@@ -99,12 +98,7 @@ class SidePanel(Vertical):
 
     def tab(self, tab_id: str) -> PanelBase:
         """The panel in tab ``tab_id`` ("tab-quotes", …)."""
-        panels: dict[str, PanelBase] = {
-            "tab-entities": self.entities,
-            "tab-quotes": self.quotes,
-            "tab-summary": self.summary,
-        }
-        return panels[tab_id]
+        return self.query_one(f"#{tab_id} .side-tab", PanelBase)
 
     def show_tab(self, tab_id: str) -> None:
         """Bring ``tab_id`` ("tab-quotes", …) to the front."""

@@ -59,13 +59,25 @@ class PanelBase(Vertical):
     state: reactive[PanelState] = reactive(WAITING, always_update=True, init=False)
     """What this tab shows; bound to ``SidePanel.state``."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(
+        self,
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's name
+        state: PanelState = WAITING,
+    ) -> None:
+        """A tab showing ``state`` from its first frame (the binding keeps it current)."""
         super().__init__(id=id, classes="side-tab")
         self.add_class("-analysing")
+        self.set_reactive(PanelBase.state, state)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.ANALYSING), classes="panel-status")
         yield OptionList(classes="panel-list")
+
+    def on_mount(self) -> None:
+        # The binding starts a turn after mounting: show the state it was built with now,
+        # so a tab never says "Analysing…" for a moment while the article is fetched.
+        self.watch_state(WAITING, self.state)
 
     @property
     def option_list(self) -> OptionList:

@@ -54,11 +54,11 @@ class SidePanel(Vertical):
 
         with TabbedContent(id="side-tabs", initial=self._active):
             with TabPane("Entities", id="tab-entities"):
-                yield EntityPanel(id="entity-panel").data_bind(SidePanel.state)
+                yield EntityPanel(id="entity-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Quotes", id="tab-quotes"):
-                yield QuotePanel(id="quote-panel").data_bind(SidePanel.state)
+                yield QuotePanel(id="quote-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Summary", id="tab-summary"):
-                yield SummaryPanel(id="summary-panel").data_bind(SidePanel.state)
+                yield SummaryPanel(id="summary-panel", state=self.state).data_bind(SidePanel.state)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)

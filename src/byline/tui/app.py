@@ -377,7 +377,8 @@ class BylineApp(ReaderBase):
         )
 
     def on_tabbed_content_tab_activated(self) -> None:
-        self._mark_summary()
+        if self.is_laid_out:  # the tabs may say so late, while the reader closes
+            self._mark_summary()
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
         if self.analysis is not None:

@@ -92,6 +92,11 @@ class ReaderBase(App[None]):
         return self.query_one(StatusLine)
 
     @property
+    def is_laid_out(self) -> bool:
+        """Whether the article view and the side panel are there (not while closing)."""
+        return bool(self.query(ArticleView)) and bool(self.query(SidePanel))
+
+    @property
     def saver(self) -> SummarySaver:
         """Asks where to save the summary and writes it (built on first use)."""
         if self._saver is None:

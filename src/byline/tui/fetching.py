@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from byline.sources import Article, ArticleError
+from byline.resources import sample_article
+from byline.sources import Article, ArticleError, read_article
 from byline.tui.text import one_line
 
 if TYPE_CHECKING:
@@ -47,9 +48,6 @@ def sample() -> Article:
     Raises:
         ArticleError: the installation lost it.
     """
-    from byline.resources import sample_article
-    from byline.sources import read_article
-
     return replace(read_article(str(sample_article())), key=None)
 
 
@@ -60,7 +58,7 @@ def download(argument: str, *, library: Library | None = None, refresh: bool = F
     Raises:
         ArticleError: one line naming ``argument``, whatever went wrong.
     """
-    from byline.web import open_article  # trafilatura and the HTTP client: off start-up
+    from byline.web import open_article  # opened only here, once the reader is up
 
     try:
         return open_article(argument, library=library, refresh=refresh)

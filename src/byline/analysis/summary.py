@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from byline.analysis import centrality, summary_features
-from byline.analysis.model import Entity, Quote, Span, Token
+from byline.analysis.document import Document
 from byline.resources import models_dir
 
 WEIGHTS_FILE = "weights.json"
@@ -101,16 +101,9 @@ def load_model(headline: bool = False) -> dict:
     return regimes.get(wanted) or regimes.get("no_headline") or next(iter(regimes.values()))
 
 
-def sentence_features(
-    text: str,
-    title: str | None,
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    quotes: Sequence[Quote],
-) -> tuple[list[dict[str, float]], list[list[str]]]:
+def sentence_features(doc: Document) -> tuple[list[dict[str, float]], list[list[str]]]:
     """The features of every sentence (see :mod:`byline.analysis.summary_features`)."""
-    return summary_features.sentence_features(text, title, sentences, tokens, entities, quotes)
+    return summary_features.sentence_features(doc)
 
 
 def rate(rows: Sequence[dict[str, float]], model: dict | None = None) -> list[float]:
@@ -184,35 +177,25 @@ def order(
     return taken + rest + near + duplicates + last
 
 
-def rank_sentences(
-    text: str,
-    title: str | None,
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    quotes: Sequence[Quote],
-) -> list[int]:
+def rank_sentences(doc: Document) -> list[int]:
     """Rank of each sentence (1 = first to take), a permutation of 1..len(sentences).
 
     Args:
-        text: the article text all spans index.
-        title: the detected headline (already removed from ``sentences``), or None.
-        sentences: the body's sentences in article order.
-        tokens: each sentence's tokens with POS tags.
-        entities: named entities (may be empty: the ranking then uses proper nouns).
-        quotes: direct quotes in article order.
+        doc: the article with its entities (may be none: the ranking then uses proper
+            nouns) and quotes; its sentences exclude the headline, which only lends its
+            words to the ``title`` feature and chooses the model (:func:`load_model`).
 
     Returns:
         ``ranks[i]`` for sentence ``i``; the ``n`` lowest ranks, shown in article
         order, are the ``n``-sentence summary.
     """
-    if not sentences:
+    if not doc.sentences:
         return []
-    model = load_model(headline=bool(title))
-    rows, terms = sentence_features(text, title, sentences, tokens, entities, quotes)
+    model = load_model(headline=bool(doc.title))
+    rows, terms = sentence_features(doc)
     junk = [row.get("furniture", 0.0) > 0 for row in rows]
     taken = order(rate(rows, model), terms, float(model.get("redundancy", 0.0)), junk)
-    ranks = [0] * len(sentences)
+    ranks = [0] * len(doc.sentences)
     for place, i in enumerate(taken, 1):
         ranks[i] = place
     return ranks

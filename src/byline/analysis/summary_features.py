@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from byline.analysis import centrality, furniture
-from byline.analysis.model import Entity, Quote, Span, Token
+from byline.analysis.document import Document
+from byline.analysis.model import Span, Token
 
 FEATURES = (
     "p0",
@@ -91,12 +92,12 @@ _SHORT_WORDS = 8
 _LONG_WORDS = 40
 
 
-def paragraph_starts(text: str, sentences: Sequence[Span]) -> list[bool]:
-    """Whether each sentence opens a paragraph (a line break before it)."""
+def _line_starts(doc: Document) -> list[bool]:
+    """Whether a line break comes before each sentence (a soft wrap counts too)."""
     starts = []
     previous_end = None
-    for span in sentences:
-        gap = text[previous_end : span.start] if previous_end is not None else "\n"
+    for span in doc.sentences:
+        gap = doc.text[previous_end : span.start] if previous_end is not None else "\n"
         starts.append("\n" in gap or "\r" in gap)
         previous_end = span.end
     return starts
@@ -116,23 +117,16 @@ def covered(sentences: Sequence[Span], ranges: Sequence[tuple[int, int]]) -> lis
     return out
 
 
-def _names(
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    words: Sequence[int],
-) -> tuple[list[float], list[float]]:
+def _names(doc: Document, words: Sequence[int]) -> tuple[list[float], list[float]]:
     """Share of each sentence's words naming something mentioned twice, and mentions."""
+    sentences, tokens = doc.sentences, doc.sentence_tokens
     n = len(sentences)
-    if entities:
-        mentioned = sorted(
-            (m.start, m.end) for e in entities if len(e.mentions) >= 2 for m in e.mentions
-        )
+    if doc.entities:
+        mentioned = [(start, end) for start, end, e in doc.mentions if len(e.mentions) >= 2]
         chars = covered(sentences, mentioned)
-        every = sorted((m.start, m.end) for e in entities for m in e.mentions)
         counts = [0.0] * n
         starts = [s.start for s in sentences]
-        for start, _ in every:
+        for start, _, _ in doc.mentions:
             i = bisect.bisect_right(starts, start) - 1
             if 0 <= i < n and start < sentences[i].end:
                 counts[i] += 1
@@ -156,18 +150,17 @@ def _sentence_at(starts: Sequence[int], sentences: Sequence[Span], offset: int) 
     return i if 0 <= i < len(sentences) and offset < sentences[i].end else None
 
 
-def _quote_features(
-    sentences: Sequence[Span], quotes: Sequence[Quote], entities: Sequence[Entity]
-) -> tuple[list[float], list[float], list[float]]:
+def _quote_features(doc: Document) -> tuple[list[float], list[float], list[float]]:
     """Per sentence: attributes a quote to a named speaker; opens the story's first
     quote; quotes the most-mentioned person."""
+    sentences = doc.sentences
     n = len(sentences)
     attributed, first, main = [0.0] * n, [0.0] * n, [0.0] * n
     starts = [s.start for s in sentences]
-    people = [e for e in entities if e.type == "PER"]
+    people = [e for e in doc.entities if e.type == "PER"]
     top = max(people, key=lambda e: len(e.mentions), default=None)
     top_words = set(top.name.lower().split()) if top is not None else set()
-    for k, quote in enumerate(quotes):
+    for k, quote in enumerate(doc.quotes):
         i = _sentence_at(starts, sentences, quote.start)
         if i is not None and k == 0:
             first[i] = 1.0
@@ -182,12 +175,13 @@ def _quote_features(
     return attributed, first, main
 
 
-def _top_entity(sentences: Sequence[Span], entities: Sequence[Entity]) -> list[float]:
+def _top_entity(doc: Document) -> list[float]:
     """1.0 where a sentence names the story's most-mentioned entity."""
+    sentences = doc.sentences
     out = [0.0] * len(sentences)
-    if not entities:
+    if not doc.entities:
         return out
-    top = max(entities, key=lambda e: len(e.mentions))
+    top = max(doc.entities, key=lambda e: len(e.mentions))
     starts = [s.start for s in sentences]
     for mention in top.mentions:
         i = _sentence_at(starts, sentences, mention.start)
@@ -203,15 +197,14 @@ def _first_word(tokens: Sequence[Token]) -> str:
     return ""
 
 
-def sentence_features(
-    text: str,
-    title: str | None,
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    quotes: Sequence[Quote],
-) -> tuple[list[dict[str, float]], list[list[str]]]:
-    """Every sentence's features (named as in :data:`FEATURES`, plus ``furniture``) and stems."""
+def sentence_features(doc: Document) -> tuple[list[dict[str, float]], list[list[str]]]:
+    """Every sentence's features (named as in :data:`FEATURES`, plus ``furniture``) and stems.
+
+    ``doc`` carries the entity and quote stages' findings (either may be empty: names then
+    come from proper-noun tags); its sentences exclude the headline, which only lends its
+    words to the ``title`` feature.
+    """
+    text, sentences, tokens = doc.text, doc.sentences, doc.sentence_tokens
     n = len(sentences)
     texts = [s.text(text) for s in sentences]
     junk = [furniture.is_furniture(texts[i], tokens[i]) for i in range(n)]
@@ -225,12 +218,12 @@ def sentence_features(
         degree_rank[i] = 1.0 - place / max(1, n - 1)
     words = [sum(1 for t in sent if t.text[:1].isalnum()) for sent in tokens]
     longest = max(words, default=0) or 1
-    title_terms = centrality.words_of(title) if title else []
-    names, mentions = _names(sentences, tokens, entities, words)
-    quoted = covered(sentences, sorted((q.start, q.end) for q in quotes))
-    attributed, first_quote, main_speaker = _quote_features(sentences, quotes, entities)
-    top_entity = _top_entity(sentences, entities)
-    opens = paragraph_starts(text, sentences)
+    title_terms = centrality.words_of(doc.title) if doc.title else []
+    names, mentions = _names(doc, words)
+    quoted = covered(sentences, sorted((q.start, q.end) for q in doc.quotes))
+    attributed, first_quote, main_speaker = _quote_features(doc)
+    top_entity = _top_entity(doc)
+    opens = _line_starts(doc)
     story = n - sum(junk)
     lede = next((i for i in range(n) if not junk[i]), 0)
     lede_terms = terms[lede] if n else []

@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from byline.analysis.document import Document
+    from byline.analysis.entities import Tagger
     from byline.analysis.model import Analysis
 
 SUBDIR = "bbc-news-summary"
@@ -141,7 +143,7 @@ def _no_entities(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return [["O"] * len(words) for words in sentences]
 
 
-def entity_tagger_or_none() -> tuple[Callable | None, str]:
+def entity_tagger_or_none() -> tuple[Tagger, str]:
     """The shipped entity tagger, or a no-entity stand-in when no model is there yet."""
     try:
         from byline.analysis.ner import load_entity_tagger
@@ -149,6 +151,23 @@ def entity_tagger_or_none() -> tuple[Callable | None, str]:
         return load_entity_tagger().tag_document, "shipped NER model"
     except Exception as error:  # noqa: BLE001 - any failure means "no model yet"
         return _no_entities, f"no entities (NER model unavailable: {type(error).__name__})"
+
+
+def read_findings(text: str, entity_tagger: Tagger | None = None) -> Document:
+    """The article as the ranking stage reads it, for fitting and scoring the summary.
+
+    The pipeline's document with its entities (the headline tagged too, as the pipeline
+    tags it; ``entity_tagger`` defaults to the shipped tagger) and its quotes.
+    """
+    from byline.analysis import entities, quotes
+    from byline.analysis.pipeline import read_document, tokenize
+
+    tagger = entity_tagger or entity_tagger_or_none()[0]
+    doc = read_document(text)
+    headline = tokenize(text, [doc.title_span]) if doc.title_span else []
+    found = entities.find_entities(text, [*headline, *doc.sentence_tokens], tagger)
+    doc = doc.with_entities(found)
+    return doc.with_quotes(quotes.find_quotes(doc))
 
 
 # -- systems ---------------------------------------------------------------------------

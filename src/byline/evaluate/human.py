@@ -78,12 +78,12 @@ def load_items(data_dir: Path, corpus: str) -> list[Item]:
 
 def prepare_examples(items: Sequence[Item], jobs: int) -> list[Example]:
     """Features and oracle targets of every item, through byline's real pipeline."""
-    from byline.evaluate.summary_training import analyse_all, prepare
+    from byline.evaluate.summary_training import prepare, read_all
 
-    analyses = analyse_all([item.article for item in items], jobs)
+    documents = read_all([item.article for item in items], jobs)
     return [
-        prepare(item.key, item.corpus, analysis, item.reference)
-        for item, analysis in zip(items, analyses, strict=True)
+        prepare(item.key, item.corpus, doc, item.reference)
+        for item, doc in zip(items, documents, strict=True)
     ]
 
 

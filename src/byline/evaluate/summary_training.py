@@ -21,7 +21,6 @@ Needs numpy (it comes with the ``eval`` dependency group); never imported at run
 
 from __future__ import annotations
 
-import bisect
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from byline.analysis import summary
-from byline.analysis.model import Analysis, Span, Token
+from byline.analysis.document import Document
 
 ORACLE_SIZE = 3
 
@@ -113,57 +112,36 @@ def oracle(
     return sorted(chosen)
 
 
-def sentence_tokens(analysis: Analysis) -> list[list[Token]]:
-    """The analysis's tokens grouped by sentence."""
-    starts = [t.start for t in analysis.tokens]
-    grouped = []
-    for sentence in analysis.sentences:
-        lo = bisect.bisect_left(starts, sentence.start)
-        hi = bisect.bisect_left(starts, sentence.end)
-        grouped.append(list(analysis.tokens[lo:hi]))
-    return grouped
-
-
 def prepare(
     key: str,
     corpus: str,
-    analysis: Analysis,
+    doc: Document,
     reference: Sequence[str],
     positives: Iterable[int] | None = None,
 ) -> Example:
     """An article's features and target; ``positives`` overrides the oracle (BBC)."""
-    spans = [Span(s.start, s.end) for s in analysis.sentences]
-    rows, terms = summary.sentence_features(
-        analysis.text,
-        analysis.title,
-        spans,
-        sentence_tokens(analysis),
-        analysis.entities,
-        analysis.quotes,
-    )
-    texts = [analysis.sentence_text(i) for i in range(len(spans))]
+    rows, terms = summary.sentence_features(doc)
+    texts = [span.text(doc.text) for span in doc.sentences]
     chosen = list(positives) if positives is not None else oracle(texts, reference)
-    target = np.zeros(len(spans))
+    target = np.zeros(len(texts))
     if chosen:
         target[chosen] = 1.0 / len(chosen)
     size = max(1, len(chosen)) if positives is not None else ORACLE_SIZE
     return Example(key, corpus, rows, terms, texts, list(reference), target, size)
 
 
-def _analyse(text: str) -> Analysis:
-    from byline.analysis.pipeline import analyze
-    from byline.evaluate.bbc import entity_tagger_or_none
+def read_all(texts: Sequence[str], jobs: int) -> list[Document]:
+    """Every text as the ranking stage reads it, in order, over ``jobs`` processes.
 
-    tagger, _ = entity_tagger_or_none()
-    return analyze(text, entity_tagger=tagger)
+    Each is :func:`byline.evaluate.bbc.read_findings`: the pipeline's document with the
+    shipped entity tagger's entities and the quotes.
+    """
+    from byline.evaluate.bbc import read_findings
 
-
-def analyse_all(texts: Sequence[str], jobs: int) -> list[Analysis]:
-    """byline's analysis (shipped entity tagger) of every text, in order, over ``jobs``."""
     if jobs <= 1:
-        return [_analyse(text) for text in texts]
+        return [read_findings(text) for text in texts]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_analyse, texts, chunksize=16))
+        return list(pool.map(read_findings, texts, chunksize=16))
 
 
 def bbc_examples(data_dir: Path, split: str, jobs: int) -> list[Example]:
@@ -172,12 +150,12 @@ def bbc_examples(data_dir: Path, split: str, jobs: int) -> list[Example]:
 
     items = bbc.load_items(data_dir, split)
     examples = []
-    for item, analysis in zip(items, analyse_all([i.article for i in items], jobs), strict=True):
-        body = [analysis.sentence_text(i) for i in range(len(analysis.sentences))]
+    for item, doc in zip(items, read_all([i.article for i in items], jobs), strict=True):
+        body = [span.text(doc.text) for span in doc.sentences]
         marked = bbc.labels(item.reference, body)
         positives = [i for i, inside in enumerate(marked) if inside]
         reference = bbc.reference_sentences(item.reference, body)
-        examples.append(prepare(f"bbc/{item.key}", "bbc", analysis, reference, positives))
+        examples.append(prepare(f"bbc/{item.key}", "bbc", doc, reference, positives))
     return examples
 
 

@@ -12,6 +12,7 @@ from byline.tui.navigation import (
     entity_focus,
     mention_count,
     mention_focus,
+    quote_attribution,
     quote_focus,
     resized_summary,
     sentence_focus,
@@ -55,13 +56,14 @@ def test_quote_focus_marks_selects_and_names_the_speaker(analysis: Analysis) -> 
         "quote",
         (span,),
         scroll=span,
-        tab="tab-quotes",
-        item=1,
+        tab="tab-sources",
+        item=quote_attribution(analysis, 1),
         status=(
             (f"Quote 2 of {len(analysis.quotes)}", "bold"),
             " · speaker: ",
             (quote.speaker, "bold"),
         ),
+        also=(("claim", ()), ("source", ())),
     )
 
 

@@ -123,10 +123,9 @@ def attribution_focus(analysis: Analysis, index: int) -> Focus:
         tab=SOURCES_TAB,
         item=index,
         status=(
-            (f"{index + 1} of {len(analysis.attributions)}", "bold"),
+            (f"Claim {index + 1} of {len(analysis.attributions)}", "bold"),
             " · ",
             *attribution_status(attribution),
-            " · } next, { previous",
         ),
         also=(("source", marks), ("quote", ())),
     )

@@ -36,6 +36,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _JOINERS = frozenset({"and", "but", "or", "while", "as", "before", "after", "then"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "got"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WH = frozenset({"WDT", "WP", "IN"})  # "that" is tagged IN or WDT
 _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -226,6 +227,12 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     source = _nearest_run(labels, "S", anchor)
     if source is not None and source[1] < anchor and _passive(doc, first + anchor):
         source = None  # "Alibaba has been criticized": the subject is no source
+    if source is not None and source[0] > anchor and content[0] < cue_first:
+        after = [k for k in content if k > source[1]]
+        if after and after[0] == source[1] + 1 and doc.tokens[first + after[0]].pos in _WH:
+            # "CLAUSE, according to a letter that has come to light": the relative
+            # clause is about the source, not part of what is claimed
+            content = [k for k in content if k < cue_first]
     return Reported(
         first + anchor,
         (first + cue_first, first + cue_last),

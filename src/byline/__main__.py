@@ -82,6 +82,9 @@ def _summary_parser() -> argparse.ArgumentParser:
     parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
     parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
     parser.add_argument("-f", "--force", action="store_true", help="replace OUTPUT without asking")
+    parser.add_argument(
+        "--sources", action="store_true", help='add a "Who said what" section: claims by source'
+    )
     return parser
 
 
@@ -135,7 +138,14 @@ def _confirm_replace(path: Path) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def run_summary(argument: str, sentences: int | None, output: Path | None, force: bool) -> int:
+def run_summary(
+    argument: str,
+    sentences: int | None,
+    output: Path | None,
+    force: bool,
+    *,
+    sources: bool = False,
+) -> int:
     """Print or save the Markdown summary of one article."""
     from byline.analysis.export import summary_markdown, write_atomic
     from byline.analysis.pipeline import analyze
@@ -149,7 +159,7 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
         return _fail(str(error))
     # A page is named by its URL (or the HTML file's path), a text file by its name.
     origin = (article.key if article.web else None) or article.name
-    markdown = summary_markdown(analyze(article.text), origin, sentences)
+    markdown = summary_markdown(analyze(article.text), origin, sentences, sources=sources)
     if output is None:
         sys.stdout.write(markdown)
         return 0
@@ -251,7 +261,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(options.files, options.jobs)
         if args and args[0] == "summary":
             options = _summary_parser().parse_args(args[1:])
-            return run_summary(options.file, options.sentences, options.output, options.force)
+            return run_summary(
+                options.file,
+                options.sentences,
+                options.output,
+                options.force,
+                sources=options.sources,
+            )
         options = _reader_parser().parse_args(args)
         return run_reader(options.file, options.resume, options.refresh)
     except KeyboardInterrupt:

@@ -82,7 +82,8 @@ async def test_quotes_wrap_both_ways_and_the_panel_follows(
 
         await pilot.press("right_square_bracket")  # wraps to the first
         assert app.quote_index == 0
-        assert highlighted_id(app, "source-panel") == f"attribution-{quote_attribution(app.analysis, 0)}"
+        first_claim = quote_attribution(app.analysis, 0)
+        assert highlighted_id(app, "source-panel") == f"attribution-{first_claim}"
         speaker = quotes[0].speaker or "unattributed"
         assert speaker in app.status.plain
 

@@ -68,7 +68,9 @@ def analysis() -> Analysis:
         if ch == "." and (i + 1 == len(TEXT) or TEXT[i + 1] == " ")
     ]
     starts = [0, *(end + 1 for end in ends[:-1])]
-    sentences = tuple(Sentence(s, e, 0, i + 1) for i, (s, e) in enumerate(zip(starts, ends)))
+    sentences = tuple(
+        Sentence(s, e, 0, i + 1) for i, (s, e) in enumerate(zip(starts, ends, strict=True))
+    )
     hedge = _at("has reportedly")
     return Analysis(
         text=TEXT,

@@ -36,6 +36,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _JOINERS = frozenset({"and", "but", "or", "while", "as", "before", "after", "then"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "got"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WH = frozenset({"WDT", "WP", "IN"})  # "that" is tagged IN or WDT
 _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -94,7 +95,8 @@ def find_reported(
         taken.update(range(claim.cue[0], claim.cue[1] + 1))
         if claim.source is not None:
             taken.update(range(claim.source[0], claim.source[1] + 1))
-    return [_continued(doc, quoted, c, found) for c in _untangle(doc, found)]
+    kept = _untangle(doc, found)
+    return [_continued(doc, quoted, _grown(doc, c, kept), kept) for c in kept]
 
 
 def _relative_object(doc: Document, claim: Reported) -> bool:
@@ -225,12 +227,55 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     source = _nearest_run(labels, "S", anchor)
     if source is not None and source[1] < anchor and _passive(doc, first + anchor):
         source = None  # "Alibaba has been criticized": the subject is no source
+    if source is not None and source[0] > anchor and content[0] < cue_first:
+        after = [k for k in content if k > source[1]]
+        if after and after[0] == source[1] + 1 and doc.tokens[first + after[0]].pos in _WH:
+            # "CLAUSE, according to a letter that has come to light": the relative
+            # clause is about the source, not part of what is claimed
+            content = [k for k in content if k < cue_first]
     return Reported(
         first + anchor,
         (first + cue_first, first + cue_last),
         (first + content[0], first + content[-1]),
         (first + source[0], first + source[1]) if source else None,
     )
+
+
+def _bare_phrase(doc: Document, first: int, last: int) -> bool:
+    """Whether a content is a verbless phrase opening with a preposition ("to the letter")."""
+    if doc.tokens[first].pos not in ("IN", "TO"):
+        return False
+    return not any(doc.tokens[k].pos.startswith("VB") for k in range(first, last + 1))
+
+
+def _grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
+    """A content after its cue, grown over a clause the tagger cut short.
+
+    "said its program, an initiative it started in 2013, is being expanded": a content
+    ending on a relative clause's subject, whose clause closes with a comma before a
+    finite verb and holds no other claim, runs to the sentence's end.
+    """
+    first, last = claim.content
+    if first < claim.anchor:
+        return claim
+    stop = last
+    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
+        stop += 1
+    tokens = doc.tokens
+    if (
+        last + 1 > stop
+        or tokens[last].pos not in ("PRP", "WDT", "WP")
+        or tokens[last + 1].pos[:2] != "VB"
+    ):
+        return claim  # only a relative clause cut in two ("an initiative it | started")
+    closing = [k for k in range(last + 2, stop) if tokens[k].text == ","]
+    if not closing or tokens[closing[0] + 1].pos not in ("VBD", "VBZ", "VBP", "MD"):
+        return claim
+    if any(last < other.cue[0] <= stop for other in claims):
+        return claim
+    while stop > last and doc.tokens[stop].text in _EDGE_PUNCT:
+        stop -= 1
+    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
 
 
 def _passive(doc: Document, anchor: int) -> bool:

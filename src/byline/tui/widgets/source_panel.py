@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import Analysis
-from byline.tui.sources import Claim, Heading, HedgeRow, Row, header, source_rows
+from byline.tui.sources import Claim, Heading, Row, header, source_rows
 from byline.tui.widgets.panel_base import PanelBase
 
 KEYS_HINT = "} next  { prev · ] quote  [ prev quote"

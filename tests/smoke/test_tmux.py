@@ -74,9 +74,7 @@ def test_walk_an_attribution_to_its_source(terminal: Terminal) -> None:
     claims = analysis.attributions
     count = len(claims)
     # The last claim with a named source that is not a direct quote: reached with `{`.
-    back = next(
-        n for n in range(1, count + 1) if claims[-n].kind != "direct" and claims[-n].source
-    )
+    back = next(n for n in range(1, count + 1) if claims[-n].kind != "direct" and claims[-n].source)
     claim = claims[-back]
     said = f"{KIND_LABELS[claim.kind]} · {claim.source} ({claim.cue})"
 

@@ -57,6 +57,7 @@ class SummarySaver:
                 "Nothing to save: the article has no sentences to summarise.", markup=False
             )
             return
+
         def chosen(answer: SaveChoice | None) -> None:
             if answer:
                 content = summary_markdown(analysis, source.name, size, sources=answer.sources)

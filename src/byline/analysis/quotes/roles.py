@@ -93,29 +93,16 @@ class CueContext:
 def sentence_features(doc: Document, quoted: Sequence[bool], first: int, last: int) -> list[tuple]:
     """Per-token facts of one sentence that do not depend on the cue.
 
-    Each row: word, tag, shape, the tags and words around it, whether it is quoted,
-    whether it is a quotation mark, and what the rest of the sentence holds after it (a
-    verb, a comma) with how far its end is.
+    Each row: word, tag, shape, the tags around it, the word before it, whether it is
+    quoted and whether it is a quotation mark.
     """
     tokens = doc.tokens
     rows = []
-    verb_after = comma_after = False
-    rest: list[tuple[bool, bool]] = []
-    for k in range(last, first - 1, -1):
-        rest.append((verb_after, comma_after))
-        token = tokens[k]
-        verb_after = verb_after or (
-            token.pos.startswith("VB") and token.text.lower() not in AUXILIARIES
-        )
-        comma_after = comma_after or token.text == ","
-    rest.reverse()
     for k in range(first, last + 1):
         token = tokens[k]
         word = token.text.lower()
         prev = tokens[k - 1] if k > first else None
         nxt = tokens[k + 1] if k < last else None
-        verb, comma = rest[k - first]
-        to_end = last - k
         rows.append(
             (
                 word,
@@ -126,9 +113,6 @@ def sentence_features(doc: Document, quoted: Sequence[bool], first: int, last: i
                 prev.text.lower() if prev else "<s>",
                 "q" if quoted[k] else "-",
                 token.text in _MARKS,
-                nxt.text.lower() if nxt else "</s>",
-                ("v" if verb else "-") + ("c" if comma else "-"),
-                str(to_end) if to_end < 3 else "m" if to_end < 8 else "f",
             )
         )
     return rows
@@ -143,7 +127,7 @@ def token_features(
     prev2: str,
 ) -> list[str]:
     """The features of word ``k`` (a sentence index) of the cue's sentence."""
-    word, pos, shape, ppos, npos, pword, inq, mark, nword, rest, to_end = rows[k]
+    word, pos, shape, ppos, npos, pword, inq, mark = rows[k]
     d = k - (cue.anchor - cue.first)
     side = "A" if d == 0 else "L" if d < 0 else "R"
     bucket = _bucket(d)
@@ -158,7 +142,6 @@ def token_features(
         "pp=" + ppos,
         "np=" + npos,
         "pw=" + pword,
-        "nw=" + nword,
         "q=" + inq,
         "y=" + prev,
         "yy=" + prev + prev2,
@@ -167,21 +150,14 @@ def token_features(
         "s|w=" + side + word,
         "s|y=" + side + prev,
         "s|y|p=" + side + prev + pos,
-        "s|y|w=" + side + prev + word,
-        "s|y|nw=" + side + prev + nword,
-        "s|y|rest=" + side + prev + rest,
-        "s|y|end=" + side + prev + to_end,
-        "s|p|np|y=" + side + pos + npos + prev,
         "s|link=" + side + link,
         "s|link|y=" + side + link + prev,
         "s|link|p=" + side + link + pos,
         "st|s=" + cue.stem + side,
         "st|s|y=" + cue.stem + side + prev,
-        "st|d=" + cue.stem + bucket,
         "cp|s=" + cue.pos + side,
         "af|s=" + cue.after + side,
         "af|s|y=" + cue.after + side + prev,
-        "af|d|y=" + cue.after + bucket + prev,
         "bf|s=" + cue.before + side,
         "bf|s|y=" + cue.before + side + prev,
         "bf|af|s=" + cue.before + cue.after + side,

@@ -15,11 +15,24 @@ import sys
 from pathlib import Path
 
 from byline.analysis import ner_document
-from byline.analysis.ner import read_model
+from byline.analysis.ner import EntityTagger, PackedWeights, read_model, write_model
 from byline.analysis.ner_tags import bilou_to_bio
 from byline.evaluate.conll import format_table, score, spans_from_tags
 from byline.evaluate.ner_sets import SETS, parse_sets, restrict
 from byline.resources import models_dir
+
+
+def pruned(tagger: EntityTagger, prune: float) -> EntityTagger:
+    """The tagger without weights below ``prune`` (as ``train_ner.py --ship-prune`` does)."""
+    features, offsets, labels, weights = tagger.weights.arrays()
+    rows = {}
+    for k, feat in enumerate(features):
+        a, b = offsets[k], offsets[k + 1]
+        kept = tuple((labels[j], weights[j]) for j in range(a, b) if abs(weights[j]) >= prune)
+        if kept:
+            rows[feat] = kept
+    packed = PackedWeights.from_rows(len(tagger.classes), rows)
+    return EntityTagger(tagger.classes, tagger.extractor.lexicons, packed, tagger.constrained)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,9 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="before the document-level passes")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per set")
     parser.add_argument("--without", default="", help="document passes to leave out")
+    parser.add_argument("--prune", type=float, help="drop weights below this first")
+    parser.add_argument("--write", type=Path, help="save the (pruned) model here")
     parser.add_argument("--table", action="store_true", help="per-type tables")
     args = parser.parse_args(argv)
     tagger = read_model(args.model)
+    if args.prune:
+        tagger = pruned(tagger, args.prune)
+        print(f"{len(tagger.weights)} features after pruning at {args.prune}")
+    if args.write:
+        write_model(args.write, tagger, {"pruned_from": str(args.model), "prune": args.prune})
     ner_document.PASSES = ner_document.PASSES - set(args.without.split(","))
     for dataset in parse_sets(args.sets):
         gold, pred, words = [], [], []

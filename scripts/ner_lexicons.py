@@ -90,18 +90,40 @@ def phrase(name: str) -> str:
     return " ".join(w.replace("’", "'") for w in words).lower()
 
 
-def gazetteer(gazetteers: Path, nltk_data: Path) -> dict[str, set[str]]:
-    """Lowercased phrase -> the classes of the lists that name it."""
+# Two-letter legal forms common enough in news to keep; other two-letter ones ("as",
+# "at", "uk", "ok") are mostly words.
+_SHORT_SUFFIXES = frozenset(
+    {"ag", "sa", "nv", "bv", "ab", "as", "oy", "kk", "co", "lp", "kg", "se"}
+)
+_NOT_SUFFIXES = frozenset({"private", "unlimited", "and company", "& company"})
+
+
+def _real_suffix(key: str) -> bool:
+    """A legal-form word worth a feature: not a common word in disguise."""
+    if key in _NOT_SUFFIXES:
+        return False
+    return len(key) > 2 or "." in key or key in _SHORT_SUFFIXES
+
+
+def gazetteer(gazetteers: Path, nltk_data: Path, freebase: bool = True) -> dict[str, set[str]]:
+    """Lowercased phrase -> the classes of the lists that name it.
+
+    ``freebase=False`` leaves out the Freebase lists (they come from a GPL-3.0 repository).
+    """
     out: dict[str, set[str]] = defaultdict(set)
 
     def add(name: str, kind: str) -> None:
         key = phrase(name)
+        if kind == "SUF" and not _real_suffix(key):
+            return
         if key and key.count(" ") < MAX_PHRASE and any(c.isalpha() for c in key):
             out[key].add(kind)
             if kind == "SUF":
                 out[key.rstrip(".")].add(kind)
 
     for name, kind in GAZETTEER_FILES.items():
+        if not freebase and name.startswith("freebase_"):
+            continue
         for line in read_lines(gazetteers / name):
             entry, _, given = line.partition("\t")
             chosen = kind if isinstance(kind, str) else kind.get(given)
@@ -223,10 +245,10 @@ def usually_lower(train_words: Iterable[list[str]], min_lower: int) -> set[str]:
 
 
 def build_lexicons(
-    nltk_data: Path, data: Path, train_words: list[list[str]], min_lower: int
+    nltk_data: Path, data: Path, train_words: list[list[str]], min_lower: int, freebase: bool = True
 ) -> Lexicons:
     """All the word lists, hashed as the model ships them."""
-    gaz = gazetteer(data / "ner-extra" / "gazetteers", nltk_data)
+    gaz = gazetteer(data / "ner-extra" / "gazetteers", nltk_data, freebase)
     buckets, signatures = case_and_context(
         unlabelled_sentences(nltk_data, data, train_words), 300, 3
     )

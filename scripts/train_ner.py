@@ -143,6 +143,24 @@ def to_rows(
     return rows
 
 
+def strongest(
+    rows: dict[str, tuple[tuple[int, float], ...]], classes: list[str], prune: float, keep: int
+) -> dict[str, tuple[tuple[int, float], ...]]:
+    """The ``keep`` features whose weights spread widest, without weights below ``prune``.
+
+    What keeps the model small and quick to load: most features are rare words and
+    word pairs whose few weights are small next to the rest.
+    """
+    pruned = to_rows({f: {classes[k]: w for k, w in r} for f, r in rows.items()}, classes, prune)
+
+    def spread(feat: str) -> float:
+        values = [w for _, w in pruned[feat]]
+        return max(max(values), 0.0) - min(min(values), 0.0)
+
+    kept = sorted(pruned, key=lambda f: (-spread(f), f))[:keep]
+    return {f: pruned[f] for f in kept}
+
+
 def evaluate(tagger: EntityTagger, dev: dict[str, list[Document]]) -> dict[str, dict]:
     """Scores of the tagger alone (gold tokens) on each dev set."""
     out = {}
@@ -169,7 +187,9 @@ def train(args: argparse.Namespace) -> None:
     ]
     dev = {key: SETS[key].read(args.data, "dev") for key in SELECT_ON}
     words = [s for c in corpora for d in c.docs for s in d.sentences]
-    lexicons = build_lexicons(args.nltk_data, args.data, words, args.min_lower)
+    lexicons = build_lexicons(
+        args.nltk_data, args.data, words, args.min_lower, not args.no_freebase
+    )
     extractor = FeatureExtractor(lexicons)
     classes = bilou_classes()
     allowed = allowed_transitions(classes, not args.unconstrained)
@@ -240,15 +260,22 @@ def train(args: argparse.Namespace) -> None:
             best = (mean, epoch, rows, result)
     mean, epoch, rows, result = best
     print(f"keeping epoch {epoch} (dev mean F1 {mean:.4f}: {summary(result)})")
+    rows = to_rows(
+        {f: dict((classes[k], w) for k, w in r) for f, r in rows.items()}, classes, args.ship_prune
+    )
     tagger = EntityTagger(
         classes, lexicons, PackedWeights.from_rows(len(classes), rows), not args.unconstrained
     )
+    print(f"shipped: {len(rows)} features, {summary(evaluate(tagger, dev))}")
     meta = {
         "epoch": epoch,
         "seed": args.seed,
         "mix": args.mix,
         "sample": args.sample,
         "prune": args.prune,
+        "ship_prune": args.ship_prune,
+        "ship_features": args.ship_features,
+        "freebase": not args.no_freebase,
         "dev_f1": {k: round(v["overall"]["f1"], 4) for k, v in result.items()},
     }
     write_model(args.out, tagger, meta)
@@ -271,7 +298,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--prune", type=float, default=0.02, help="drop averaged weights below this"
     )
+    parser.add_argument(
+        "--ship-prune",
+        type=float,
+        default=0.02,
+        help="drop weights below this in the shipped model (after choosing the epoch)",
+    )
+    parser.add_argument(
+        "--ship-features",
+        type=int,
+        default=150_000,
+        help="ship only this many features, those whose weights spread widest",
+    )
     parser.add_argument("--min-lower", type=int, default=2)
+    parser.add_argument(
+        "--no-freebase",
+        action="store_true",
+        help="leave the Freebase gazetteers (from a GPL-3.0 repository) out of the model",
+    )
     parser.add_argument("--unconstrained", action="store_true", help="let any tag follow any tag")
     parser.add_argument(
         "--out", type=Path, default=models_dir() / "ner", help="model folder to write"

@@ -16,6 +16,7 @@ from byline.analysis.ner_spans import (
     drop_layout,
     join_and,
     join_particles,
+    legal_forms,
     spans_of,
     split_titles,
     tags_of,
@@ -77,7 +78,7 @@ def test_titles_stay_outside_names(sentence: str, marks: str, expected: list) ->
     ("sentence", "marks", "expected"),
     [
         (
-            "the U.S. Securities and Exchange Commission said",
+            "The U.S. Securities and Exchange Commission said",
             "_L__Pp_",
             [("U.S. Securities and Exchange Commission", "ORG")],
         ),
@@ -133,6 +134,21 @@ def test_dateline_months_are_dates(sentence: str, marks: str, expected: list) ->
 def test_picture_furniture_is_not_a_name(sentence: str, marks: str, expected: list) -> None:
     words = sentence.split()
     assert names(words, drop_layout(words, spans_of(bio(words, marks)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks", "expected"),
+    [
+        ("shares of Yara ASA rose", "__Pp_", [("Yara ASA", "ORG")]),
+        ("shares of Yara ASA rose", "__O__", [("Yara ASA", "ORG")]),
+        ("Moncler SpA said", "Ll_", [("Moncler SpA", "ORG")]),
+        # Case counts: a lowercase word is not a legal form.
+        ("John Smith as chairman", "Pp__", [("John Smith", "PER")]),
+    ],
+)
+def test_a_legal_form_makes_a_company(sentence: str, marks: str, expected: list) -> None:
+    words = sentence.split()
+    assert names(words, legal_forms(words, spans_of(bio(words, marks)))) == expected
 
 
 def test_spans_and_tags_round_trip() -> None:

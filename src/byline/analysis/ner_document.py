@@ -22,6 +22,7 @@ from byline.analysis.ner_spans import (
     drop_layout,
     join_and,
     join_particles,
+    legal_forms,
     spans_of,
     split_titles,
     tags_of,
@@ -34,10 +35,11 @@ SPAN_RULES: tuple[tuple[str, Callable[[Sequence[str], Spans, WordLists], Spans]]
     ("dates", lambda words, spans, _: drop_dates(words, spans)),
     ("layout", lambda words, spans, _: drop_layout(words, spans)),
     ("and", join_and),
+    ("legal", lambda words, spans, _: legal_forms(words, spans)),
     ("particles", lambda words, spans, _: join_particles(words, spans)),
     ("titles", split_titles),
 )
-PASSES = frozenset({"dates", "layout", "and", "particles", "titles", "lists", "names"})
+PASSES = frozenset({"dates", "layout", "and", "legal", "particles", "titles", "lists", "names"})
 """The passes that run, in the order above then lists and names (all by default)."""
 
 # A mention whose own margin is at least this keeps its type against the story's vote.

@@ -224,10 +224,11 @@ class FeatureExtractor:
                 while end < n and caps[end]:
                     end += 1
                 size = min(end - i, 4)
-                suffix = end < n and "SUF" in self.gazetteer_classes(lowers[end].rstrip("."))
-                suffix = suffix or (
-                    end - i > 1 and "SUF" in self.gazetteer_classes(lowers[end - 1])
-                )
+                # The run ends in a legal-form word ("Yara ASA") or is followed by one
+                # after a comma ("Nike, Inc.").
+                suffix = end - i > 1 and "SUF" in self.gazetteer_classes(lowers[end - 1])
+                if not suffix and end + 1 < n and words[end] == "," and caps[end + 1]:
+                    suffix = "SUF" in self.gazetteer_classes(lowers[end + 1])
                 for k in range(i, end):
                     pos = "U" if end - i == 1 else "B" if k == i else "L" if k == end - 1 else "I"
                     runs[k] = f"cr={size}{pos}"
@@ -342,8 +343,10 @@ class DocumentFacts:
                 if i > 0 and is_cap(words[i - 1]):
                     if "FN" in extractor.gazetteer_classes(lowers[i - 1]):
                         facts["dfn-1"] = None
-                if i + 1 < len(words) and "SUF" in extractor.gazetteer_classes(
-                    lowers[i + 1].rstrip(".")
+                if (
+                    i + 1 < len(words)
+                    and words[i + 1][:1].isupper()
+                    and "SUF" in extractor.gazetteer_classes(lowers[i + 1])
                 ):
                     facts["dsuf+1"] = None
         self.contexts = {k: list(v)[: self.MAX_CONTEXTS] for k, v in contexts.items()}

@@ -44,6 +44,13 @@ ORG_HEADS = frozenset(
     society trust group inc inc. ltd ltd. plc llc league federation office court
     alliance forum partners industries exchange""".split()
 )
+# Legal forms that end only a company's name, as written in news copy (case counts:
+# "SE" is a company form, "se" is not).
+LEGAL_FORMS = frozenset(
+    """Inc Inc. Corp Corp. Ltd Ltd. LLC L.L.C. PLC Plc plc GmbH AG SA S.A. NV N.V. BV B.V.
+    ASA AB Oyj SpA S.p.A. Co. Limited Incorporated Corporation LLP KGaA Bhd Pte Pty""".split()
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 # Words after which a title-shaped span is an organisation's name, not a person's title.
 _NOT_PERSON_TAIL = ORG_HEADS | {"'s", "’s", "of"}
 
@@ -183,7 +190,7 @@ def join_and(words: Sequence[str], spans: Spans, lists: WordLists) -> Spans:
         left = i - 1
         while left > 0 and (_cap(words[left - 1]) or words[left - 1] in ("of", "for")):
             left -= 1
-        while not _cap(words[left]):
+        while not _cap(words[left]) or words[left].lower() in _DETERMINERS:
             left += 1
         right = i + 1
         while right + 1 < len(words) and _cap(words[right + 1]):
@@ -234,5 +241,20 @@ def join_particles(words: Sequence[str], spans: Spans) -> Spans:
                     e += 1
                 end = e
                 consumed = end
+        out.append((start, end, kind))
+    return [s for s in out if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
+
+
+def legal_forms(words: Sequence[str], spans: Spans) -> Spans:
+    """A name ending in a legal form is a company's: "Yara ASA", "Moncler SpA".
+
+    A legal form right after a name joins it ("Yara" then "ASA").
+    """
+    out: Spans = []
+    for start, end, kind in spans:
+        if end < len(words) and words[end] in LEGAL_FORMS:
+            end += 1
+        if end - start > 1 and words[end - 1] in LEGAL_FORMS:
+            kind = "ORG"
         out.append((start, end, kind))
     return [s for s in out if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in out)]

@@ -160,7 +160,8 @@ def test_spans_and_tags_round_trip() -> None:
 
 
 def _extractor() -> FeatureExtractor:
-    return FeatureExtractor(Lexicons.build({}, {}, (), {}))
+    known = {"michael kors": ["BRAND"], "gucci": ["BRAND"], "sony": ["CO"]}
+    return FeatureExtractor(Lexicons.build(known, {}, (), {}))
 
 
 def _scores(sentences: list[list[str]], strength: dict[str, dict[str, float]]) -> list:
@@ -201,6 +202,13 @@ def _scores(sentences: list[list[str]], strength: dict[str, dict[str, float]]) -
                 ("Nike", "ORG"),
                 ("Apple", "ORG"),
             ],
+        ),
+        # Two names the word lists know as companies are companies.
+        (
+            "two brands — Michael Kors and Gucci — left",
+            "___Pp_L__",
+            {"Michael": {"PER": 4}, "Gucci": {"LOC": 1}},
+            [("Michael Kors", "ORG"), ("Gucci", "ORG")],
         ),
         # Two names and "and" are not a list: each keeps its type.
         (

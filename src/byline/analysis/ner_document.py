@@ -39,8 +39,10 @@ SPAN_RULES: tuple[tuple[str, Callable[[Sequence[str], Spans, WordLists], Spans]]
     ("particles", lambda words, spans, _: join_particles(words, spans)),
     ("titles", split_titles),
 )
-PASSES = frozenset({"dates", "layout", "and", "legal", "particles", "titles", "lists", "names"})
-"""The passes that run, in the order above then lists and names (all by default)."""
+PASSES = frozenset(
+    {"dates", "layout", "and", "legal", "particles", "titles", "lists", "pairs", "names"}
+)
+"""The passes that run, in the order above then lists, pairs and names (all by default)."""
 
 # A mention whose own margin is at least this keeps its type against the story's vote.
 SURE = 6.0
@@ -105,6 +107,8 @@ def settle_document(
     headlines = [is_headline(sentence) for sentence in words]
     if "lists" in PASSES:
         spans = share_list_types(words, spans, votes, headlines)
+    if "pairs" in PASSES:
+        spans = known_pairs(words, spans, headlines, lists)
     if "names" in PASSES:
         spans = one_type_per_name(words, spans, votes, headlines)
     return [tags_of(found, len(sentence)) for found, sentence in zip(spans, words, strict=True)]
@@ -194,6 +198,35 @@ def share_list_types(
             kept = [s for s in found if (s[0], s[1]) not in replace]
             found = sorted(kept + [(s, e, k) for (s, e), k in replace.items()])
         out.append(found)
+    return out
+
+
+_ORG_LISTS = frozenset({"CO", "BRAND", "INST", "TEAM", "MEDIA"})
+
+
+def known_pairs(
+    words: list[list[str]], spans: list[Spans], headlines: list[bool], lists: WordLists
+) -> list[Spans]:
+    """Two names joined by "and" that the word lists both know as organisations are
+    organisations, whatever one of them was tagged ("Michael Kors and Gucci")."""
+    out = []
+    for si, (sentence, found) in enumerate(zip(words, spans, strict=True)):
+        by_end = {s[1]: s for s in found}
+        by_start = {s[0]: s for s in found}
+        fixed = {s: s for s in found}
+        if not headlines[si]:
+            for k, word in enumerate(sentence):
+                left, right = by_end.get(k), by_start.get(k + 1)
+                if word != "and" or left is None or right is None or left[2] == right[2]:
+                    continue
+                pair = [left, right]
+                if all(
+                    _ORG_LISTS.intersection(lists(" ".join(sentence[a:b]).lower()))
+                    for a, b, _ in pair
+                ):
+                    for span in pair:
+                        fixed[span] = (span[0], span[1], "ORG")
+        out.append(sorted(fixed.values()))
     return out
 
 

@@ -98,7 +98,7 @@ def score_set(
     data_dir: Path,
     dataset: NerSet,
     split: str = "dev",
-    system: Callable[[Sequence[str]], list[Mentions]] | None = None,
+    system: Callable[[Sequence[str]], Sequence[Mentions]] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Exact-span scores of ``system`` (default: ``byline analyze``) on one split of one set.
 
@@ -111,7 +111,7 @@ def score_set(
     documents = dataset.read(data_dir, split)
     rebuilt = [rebuild_text(document) for document in documents]
     if system is None:
-        found: list[Mentions] = [byline_mentions(text) for text, _ in rebuilt]
+        found: Sequence[Mentions] = [byline_mentions(text) for text, _ in rebuilt]
     else:
         found = system([text for text, _ in rebuilt])
     gold: list[list[str]] = []
@@ -149,11 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         wanted = parse_sets(args.sets)
     except ValueError as error:
         parser.error(str(error))
-    systems: list[tuple[str, Callable[[Sequence[str]], list[Mentions]] | None]] = [("byline", None)]
+    systems: list[tuple[str, Callable[[Sequence[str]], Sequence[Mentions]] | None]] = [
+        ("byline", None)
+    ]
     if args.peers or args.peers_only:
         from byline.evaluate.spacy_peer import installed_pipelines
 
-        systems = systems[args.peers_only :] + installed_pipelines()
+        systems = systems[args.peers_only :]
+        systems += installed_pipelines()
     for dataset in wanted:
         for name, system in systems:
             started = time.perf_counter()

@@ -70,9 +70,12 @@ def mentions_of(nlp: Any) -> Callable[[Sequence[str]], list[list[tuple[int, int,
     return run
 
 
-def installed_pipelines() -> list[tuple[str, Callable[[Sequence[str]], list[Any]]]]:
+System = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
+
+
+def installed_pipelines() -> list[tuple[str, System | None]]:
     """``(name, system)`` for each of :data:`PIPELINES` that is installed."""
-    systems = []
+    systems: list[tuple[str, System | None]] = []
     for name, modules in PIPELINES.items():
         nlp = _load(modules)
         if nlp is not None:

@@ -56,7 +56,7 @@ CORPORA = {
     "wnut17": ("ner-extra/wnut17/wnut17.train.conll", True, False),
     "wikineural": ("ner-extra/wikineural_en_dev/wikineural_en.dev.conll", True, False),
 }
-DEFAULT_MIX = "conll2003=1,worldwide=1,finer_ord=0.5,wikigold=0.5,gmb=0.3@0.3"
+DEFAULT_MIX = "conll2003=2,worldwide=1,finer_ord=0.5,wikigold=0.5,gmb=0.3@0.3"
 SELECT_ON = ("conll2003", "worldwide", "finer_ord", "uner")
 MISC_TAGS = frozenset(f"{p}-MISC" for p in "BILU")
 
@@ -137,7 +137,9 @@ def to_rows(
     index = {c: k for k, c in enumerate(classes)}
     rows = {}
     for feat, row in weights.items():
-        kept = tuple(sorted((index[c], w) for c, w in row.items() if abs(w) >= prune))
+        # Weights are multiples of 0.001 (see ``averaged``); rounding again makes the
+        # cut the same for float32 weights read back from a model file.
+        kept = tuple(sorted((index[c], w) for c, w in row.items() if round(abs(w), 3) >= prune))
         if kept:
             rows[feat] = kept
     return rows
@@ -155,7 +157,7 @@ def strongest(
 
     def spread(feat: str) -> float:
         values = [w for _, w in pruned[feat]]
-        return max(max(values), 0.0) - min(min(values), 0.0)
+        return round(max(max(values), 0.0) - min(min(values), 0.0), 3)
 
     kept = sorted(pruned, key=lambda f: (-spread(f), f))[:keep]
     return {f: pruned[f] for f in kept}
@@ -260,9 +262,7 @@ def train(args: argparse.Namespace) -> None:
             best = (mean, epoch, rows, result)
     mean, epoch, rows, result = best
     print(f"keeping epoch {epoch} (dev mean F1 {mean:.4f}: {summary(result)})")
-    rows = to_rows(
-        {f: dict((classes[k], w) for k, w in r) for f, r in rows.items()}, classes, args.ship_prune
-    )
+    rows = strongest(rows, classes, args.ship_prune, args.ship_features)
     tagger = EntityTagger(
         classes, lexicons, PackedWeights.from_rows(len(classes), rows), not args.unconstrained
     )

@@ -177,6 +177,11 @@ def _entities(text: str) -> dict[str, str]:
             ["Leyen"],
         ),
         (
+            "Jack Ma founded Alibaba Group in Hangzhou, China.",
+            {"Jack Ma": "PER", "Alibaba Group": "ORG", "Hangzhou": "LOC"},
+            ["Jack Ma founded Alibaba"],
+        ),
+        (
             "PARIS, Dec 7 (Reuters) - French shares rose on Monday.",
             {"PARIS": "LOC", "Reuters": "ORG"},
             ["Dec"],

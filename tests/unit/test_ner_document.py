@@ -12,6 +12,7 @@ from byline.analysis.gazetteers import Lexicons
 from byline.analysis.ner_document import settle_document
 from byline.analysis.ner_features import FeatureExtractor
 from byline.analysis.ner_spans import (
+    bridge_gaps,
     drop_dates,
     drop_layout,
     join_and,
@@ -149,6 +150,30 @@ def test_picture_furniture_is_not_a_name(sentence: str, marks: str, expected: li
 def test_a_legal_form_makes_a_company(sentence: str, marks: str, expected: list) -> None:
     words = sentence.split()
     assert names(words, legal_forms(words, spans_of(bio(words, marks)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks", "expected"),
+    [
+        (
+            "The International Anticounterfeiting Coalition said",
+            "Oo_O_",
+            [("The International Anticounterfeiting Coalition", "ORG")],
+        ),
+        ("its IACC MarketSafe Program grew", "_M_M_", [("IACC MarketSafe Program", "MISC")]),
+        # A known word between two names keeps them apart, and so do capitals.
+        ("Paris Brazil Rome", "L_L", [("Paris", "LOC"), ("Rome", "LOC")]),
+        ("ENGLAND BEAT PAKISTAN", "L_L", [("ENGLAND", "LOC"), ("PAKISTAN", "LOC")]),
+        ("Italy Anticounterfeiting Smith", "L_P", [("Italy", "LOC"), ("Smith", "PER")]),
+    ],
+)
+def test_unseen_words_between_two_names_join_them(
+    sentence: str, marks: str, expected: list
+) -> None:
+    words = sentence.split()
+    seen = {"brazil", "beat"}
+    found = bridge_gaps(words, spans_of(bio(words, marks)), lambda w: w.lower() in seen)
+    assert names(words, found) == expected
 
 
 def test_spans_and_tags_round_trip() -> None:

@@ -174,15 +174,23 @@ class EntityTagger:
     def tag_scored(
         self, sentences: Sequence[Sequence[str]]
     ) -> tuple[list[list[str]], list[list[Vector]]]:
-        """Internal BILOU tags of a document and each word's class scores."""
+        """Internal BILOU tags of a document and each word's class scores.
+
+        A tag that says a person's name goes on (``B-PER``, ``I-PER``) is not chosen when
+        the next word is a lowercase word that names do not hold ("Jack Ma founded" ends
+        at "Ma"): greedy decoding could not take it back.
+        """
         scores: list[list[Vector]] = [[] for _ in sentences]
         classes = self.classes
 
         def step(
-            si: int, _wi: int, groups: tuple[Group, ...], feats: list[str], ok: list[int]
+            si: int, wi: int, groups: tuple[Group, ...], feats: list[str], ok: list[int]
         ) -> str:
             row = self.score(groups, feats)
             scores[si].append(row)
+            words = sentences[si]
+            if wi + 1 < len(words) and words[wi][-1:].isalpha() and _ends_names(words[wi + 1]):
+                ok = [k for k in ok if classes[k] not in _GOES_ON] or ok
             return classes[max(ok, key=row.__getitem__)]
 
         return decode_document(sentences, self.extractor, self._allowed, step), scores
@@ -218,6 +226,23 @@ class EntityTagger:
         if not words:
             return []
         return self.tag_document([words])[0]
+
+
+# Lowercase words found inside names ("Bank of America", "Charles de Gaulle", "Mohammed
+# bin Salman"); any other lowercase word after a person's name ends it there.
+_INSIDE_NAMES = frozenset(
+    """of and the de for in bin on al del to van la los der du y da di von des e el le a
+    upon at am an und et zu ibn dos das do della degli den ter ten van't""".split()
+)
+
+
+# Only a person's name: places and organisations take lowercase words in some sets
+# ("Shandong province"), and allowing them there cost Worldwide dev 0.007 F1.
+_GOES_ON = frozenset({"B-PER", "I-PER"})
+
+
+def _ends_names(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _INSIDE_NAMES
 
 
 def _read_arrays(blob: bytes, manifest: Sequence[tuple[str, str, int]]) -> dict[str, array]:

@@ -18,6 +18,7 @@ from byline.analysis.ner_features import FeatureExtractor, is_headline, normalis
 from byline.analysis.ner_spans import (
     Spans,
     WordLists,
+    bridge_gaps,
     drop_dates,
     drop_layout,
     join_and,
@@ -31,16 +32,25 @@ from byline.analysis.ner_tags import ENTITY_TYPES
 
 Scores = Sequence[Sequence[Sequence[float]]]
 
-SPAN_RULES: tuple[tuple[str, Callable[[Sequence[str], Spans, WordLists], Spans]], ...] = (
+
+def _seen(extractor: FeatureExtractor, word: str) -> bool:
+    """The word is in the unlabelled text's case statistics or in a word list."""
+    lower = word.lower()
+    return extractor.case_bucket(lower) != "?" or bool(extractor.gazetteer_classes(lower))
+
+
+Rule = Callable[[Sequence[str], Spans, FeatureExtractor], Spans]
+SPAN_RULES: tuple[tuple[str, Rule], ...] = (
     ("dates", lambda words, spans, _: drop_dates(words, spans)),
+    ("bridge", lambda words, spans, x: bridge_gaps(words, spans, lambda w: _seen(x, w))),
     ("layout", lambda words, spans, _: drop_layout(words, spans)),
-    ("and", join_and),
+    ("and", lambda words, spans, x: join_and(words, spans, x.gazetteer_classes)),
     ("legal", lambda words, spans, _: legal_forms(words, spans)),
     ("particles", lambda words, spans, _: join_particles(words, spans)),
-    ("titles", split_titles),
+    ("titles", lambda words, spans, x: split_titles(words, spans, x.gazetteer_classes)),
 )
 PASSES = frozenset(
-    {"dates", "layout", "and", "legal", "particles", "titles", "lists", "pairs", "names"}
+    {"dates", "bridge", "layout", "and", "legal", "particles", "titles", "lists", "pairs", "names"}
 )
 """The passes that run, in the order above then lists, pairs and names (all by default)."""
 
@@ -101,7 +111,7 @@ def settle_document(
         found = spans_of(sentence_tags)
         for name, rule in SPAN_RULES:
             if name in PASSES:
-                found = rule(sentence, found, lists)
+                found = rule(sentence, found, extractor)
         spans.append(found)
     votes = _Votes(classes, scores)
     headlines = [is_headline(sentence) for sentence in words]

@@ -110,6 +110,32 @@ def drop_dates(words: Sequence[str], spans: Spans) -> Spans:
     return out
 
 
+def bridge_gaps(words: Sequence[str], spans: Spans, seen: Callable[[str], bool]) -> Spans:
+    """Two names of one type with only unseen capitalised words between them are one name.
+
+    Greedy tagging can end a name before a word it has never seen and start again after
+    it: "[The International] Anticounterfeiting [Coalition]", "[IACC] MarketSafe
+    [Program]". Up to three such words are bridged, and only words that ``seen`` does not
+    know and that are not in capitals ("ENGLAND BEAT PAKISTAN" is a headline).
+    """
+    out: Spans = []
+    for span in sorted(spans):
+        if out:
+            start, end, kind = out[-1]
+            gap = words[end : span[0]]
+            if (
+                span[2] == kind
+                and 0 < len(gap) <= 3
+                and all(
+                    w[:1].isupper() and w.isalpha() and not w.isupper() and not seen(w) for w in gap
+                )
+            ):
+                out[-1] = (start, span[1], kind)
+                continue
+        out.append(span)
+    return out
+
+
 def drop_layout(words: Sequence[str], spans: Spans) -> Spans:
     """Picture furniture is not a name: "Slideshow (5 images)", "FILE PHOTO"."""
     out: Spans = []

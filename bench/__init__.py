@@ -1,1 +1,1 @@
-"""byline's on-demand benchmark suite; run it with ``python -m bench`` (see bench/run.py)."""
+"""byline's on-demand benchmark suite; run it with ``python -m bench`` (see bench/__main__.py)."""

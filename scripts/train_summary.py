@@ -26,26 +26,20 @@ from pathlib import Path
 
 import numpy as np
 
-from byline.analysis import article, quotes, summary
-from byline.analysis.pipeline import split_sentences, tokenize
+from byline.analysis import quotes, summary
+from byline.analysis.pipeline import read_document
 from byline.evaluate import bbc
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "byline" / "models" / "summary"
 
 
 def _prepare(item: bbc.Item) -> dict:
-    parts = article.layout(item.article)
-    spans = [span for span, _ in split_sentences(item.article, parts.paragraphs)]
-    tokens = tokenize(item.article, spans)
-    body = [s.text(item.article) for s in spans]
-    found = quotes.find_quotes(item.article, parts.paragraphs, spans, tokens, ())
+    doc = read_document(item.article)
+    found = quotes.find_quotes(doc)
+    body = [s.text(item.article) for s in doc.sentences]
     return {
-        "quotes": found,
+        "document": doc.with_quotes(found),
         "key": item.key,
-        "text": item.article,
-        "title": parts.title,
-        "spans": spans,
-        "tokens": tokens,
         "labels": bbc.labels(item.reference, body),
         "n": bbc.reference_size(item.reference, body),
         "reference": bbc.spaced_reference(item.reference),
@@ -66,9 +60,7 @@ def prepare(data: Path, split: str, cache: Path | None) -> list[dict]:
 def featurize(docs: list[dict]) -> tuple[np.ndarray, np.ndarray, list[tuple[list, list]]]:
     xs, ys, per_doc = [], [], []
     for doc in docs:
-        rows, terms = summary.sentence_features(
-            doc["text"], doc["title"], doc["spans"], doc["tokens"], (), doc["quotes"]
-        )
+        rows, terms = summary.sentence_features(doc["document"])
         per_doc.append((rows, terms))
         xs.extend([[row[f] for f in summary.FEATURES] for row in rows])
         ys.extend(doc["labels"])
@@ -98,7 +90,8 @@ def rouge2(docs: list[dict], per_doc: list, model: dict) -> float:
     for doc, (rows, terms) in zip(docs, per_doc, strict=True):
         taken = summary.order(summary.rate(rows, model), terms, model["redundancy"])
         chosen = sorted(taken[: doc["n"]])
-        text = " ".join(doc["spans"][i].text(doc["text"]) for i in chosen)
+        document = doc["document"]
+        text = " ".join(document.sentences[i].text(document.text) for i in chosen)
         total += scorer.score(doc["reference"], text)["rouge2"].fmeasure
     return total / max(1, len(docs))
 

@@ -113,6 +113,17 @@ LEGACY_HTML = LEGACY_HTML.replace("council's chair", "council's café-loving cha
 
 PLAIN_TEXT = f"{TITLE}\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
 
+# A story several screens long (for reading positions), as a page and as plain text.
+LONG_PARAGRAPHS = PARAGRAPHS + tuple(
+    f"Paragraph {n}. The council said the ferry would keep running every {n % 7 + 10} "
+    "minutes while the wall is built, and harbour traders welcomed the promise."
+    for n in range(1, 41)
+)
+LONG_HTML = ARTICLE_HTML.replace(
+    "".join(f"<p>{p}</p>" for p in PARAGRAPHS), "".join(f"<p>{p}</p>" for p in LONG_PARAGRAPHS)
+)
+LONG_PLAIN_TEXT = f"{TITLE}\n\n" + "\n\n".join(LONG_PARAGRAPHS) + "\n"
+
 HUGE_BYTES = 10 * 1024 * 1024 + 256 * 1024  # just past the 10 MiB cap
 SLOW_SECONDS = 3.0
 
@@ -229,6 +240,10 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/gzip": _gzip,
     "/gzip-bomb": _gzip_bomb,
     "/plain": lambda h: h.send_page(200, PLAIN_TEXT.encode(), "text/plain; charset=utf-8"),
+    "/long": _html(LONG_HTML),
+    "/long-plain": lambda h: h.send_page(
+        200, LONG_PLAIN_TEXT.encode(), "text/plain; charset=utf-8"
+    ),
     "/redirect": lambda h: h.redirect("/story"),
     "/redirect-twice": lambda h: h.redirect("/redirect", 301),
     "/loop": lambda h: h.redirect("/loop"),

@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from byline import __version__
-from byline.analysis.source import ArticleError, ArticleSource, read_article
-from byline.resources import sample_article
+from byline.sources import Article, ArticleError
 
 if TYPE_CHECKING:
     from byline.library import Library
     from byline.tui.analyzer import Analyzer
     from byline.tui.app import BylineApp
-    from byline.web import WebSource
 
 COMMANDS = ("analyze", "summary")
 
@@ -98,14 +96,15 @@ def analyze_to_json_line(argument: str) -> tuple[bool, str]:
 
     from byline.analysis.export import to_json
     from byline.analysis.pipeline import analyze
-    from byline.web import json_fields, open_article
+    from byline.sources import json_fields
+    from byline.web import open_article
 
     try:
-        source, web = open_article(argument)
-        record = to_json(analyze(source.text), argument)
+        article = open_article(argument)
+        record = to_json(analyze(article.text), argument)
     except ArticleError as error:
         return False, json.dumps({"path": argument, "error": str(error)}, ensure_ascii=False)
-    record.update(json_fields(web, str(source.path.resolve()) if source.path else None))
+    record.update(json_fields(article))
     return True, json.dumps(record, ensure_ascii=False)
 
 
@@ -145,11 +144,12 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
     if sentences is not None and sentences < 1:
         return _fail("-n must be at least 1")
     try:
-        source, web = open_article(argument)
+        article = open_article(argument)
     except ArticleError as error:
         return _fail(str(error))
-    origin = web.source if web else source.name
-    markdown = summary_markdown(analyze(source.text), origin, sentences)
+    # A page is named by its URL (or the HTML file's path), a text file by its name.
+    origin = (article.key if article.web else None) or article.name
+    markdown = summary_markdown(analyze(article.text), origin, sentences)
     if output is None:
         sys.stdout.write(markdown)
         return 0
@@ -181,9 +181,8 @@ def _reattach_terminal() -> None:
 
 
 def make_app(
-    source: ArticleSource | None = None,
+    article: Article | None = None,
     *,
-    web: WebSource | None = None,
     url: str | None = None,
     refresh: bool = False,
     library: Library | None = None,
@@ -192,26 +191,21 @@ def make_app(
     """The reader app.
 
     Args:
-        source: the article (the sample article when None and no ``url``; the sample is
-            never recorded in the reading library).
-        web: the web page or HTML file ``source`` was read from.
+        article: the article (the sample article when None and no ``url``; the sample is
+            never recorded in the reading library). It is recorded under ``article.key``.
         url: a URL to fetch once the app is up (it shows "Fetching…" until then).
         refresh: download ``url`` again even when the library has a copy.
         library: the reading library (None: remember nothing).
         analyzer: the analysis to run (default: the real pipeline; tests pass a stand-in).
     """
-    from byline.library import source_key
     from byline.tui.app import BylineApp
-    from byline.tui.loading import fetching_source
+    from byline.tui.fetching import fetching_article, sample
 
     if url is not None:
         return BylineApp(
-            fetching_source(url), analyzer=analyzer, library=library, fetch=url, refresh=refresh
+            fetching_article(url), analyzer=analyzer, library=library, fetch=url, refresh=refresh
         )
-    if source is None:
-        return BylineApp(read_article(str(sample_article())), analyzer=analyzer, library=library)
-    key = source_key(web or source)
-    return BylineApp(source, analyzer=analyzer, library=library, web=web, key=key)
+    return BylineApp(article or sample(), analyzer=analyzer, library=library)
 
 
 def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
@@ -237,12 +231,12 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
             from byline.web import open_article
 
             try:
-                source, web = open_article(argument)
+                article = open_article(argument)
             except ArticleError as error:
                 return _fail(str(error))
             if argument == "-":
                 _reattach_terminal()
-            app = make_app(source, web=web, library=library)
+            app = make_app(article, library=library)
         app.run()
         return app.return_code or 0
     finally:

@@ -1,32 +1,23 @@
 """Smoke test: the installed ``byline`` command in a real terminal (tmux).
 
-Polls ``capture-pane`` for text instead of sleeping. Runs in its own tmux server
-(``-L``), with COLUMNS and LINES removed from the environment (pytest exports them as
-80x24) and the working folder in ``tmp_path``, and always kills that server at the end.
+The ``terminal`` fixture (``conftest.py``) polls ``capture-pane`` for text instead of
+sleeping, runs its own tmux server (``-L``) without COLUMNS and LINES, with the working
+folder in ``tmp_path``, and always kills that server at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.terminal import Terminal
 from byline.resources import models_dir, sample_article
-from tests.smoke.terminal import BYLINE, Terminal, needs_terminal
+from tests.smoke.conftest import BYLINE
 
 pytestmark = pytest.mark.smoke
 
 NER_MODEL = models_dir() / "ner" / "model.json.gz"
-
-
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(tmp_path)
-    try:
-        yield term
-    finally:
-        term.kill()
 
 
 def _pairs(text: str) -> list[str]:
@@ -34,16 +25,14 @@ def _pairs(text: str) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-@needs_terminal
 def test_opens_the_sample_and_quits(terminal: Terminal) -> None:
-    terminal.start(str(BYLINE))
+    terminal.start([BYLINE])
     terminal.wait_for(lambda s: "WASHINGTON" in s, "the article text")
     terminal.wait_for(lambda s: "Quit" in s, "the footer")
     terminal.keys("q")
     terminal.wait_until(lambda: not terminal.alive(), "byline to quit")
 
 
-@needs_terminal
 @pytest.mark.skipif(not NER_MODEL.exists(), reason="the trained entity model is not built yet")
 def test_quote_jump_and_save_summary(terminal: Terminal, tmp_path: Path) -> None:
     from byline.analysis.pipeline import analyze
@@ -54,7 +43,7 @@ def test_quote_jump_and_save_summary(terminal: Terminal, tmp_path: Path) -> None
     last = analysis.quotes[-1]
     last_pairs = _pairs(analysis.text[last.start : last.end])
 
-    terminal.start(str(BYLINE))
+    terminal.start([BYLINE])
     terminal.wait_for(lambda s: "words ·" in s and "min read" in s, "the analysis")
     terminal.keys("[")
     screen = terminal.wait_for(lambda s: f"Quote {count} of {count}" in s, "the last quote")

@@ -5,19 +5,19 @@ by BEL and by ST), an OSC 0 title change, a CSI screen clear, OSC 8 hyperlinks, 
 override. The tmux server runs with ``set-clipboard on``, so an OSC 52 that reached the
 terminal would create a paste buffer; a canary pane first proves that it does, so the
 test can fail.
-Same conventions as ``test_tmux.py``: own ``-L`` socket, COLUMNS/LINES removed, polling
-``capture-pane`` instead of sleeping, and ``kill-server`` at the end, always.
+Same ``terminal`` fixture as every smoke test (``conftest.py``): own ``-L`` socket,
+COLUMNS/LINES removed, polling ``capture-pane`` instead of sleeping, and ``kill-server`` at
+the end, always.
 """
 
 from __future__ import annotations
 
-import shlex
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.smoke.terminal import BYLINE, Terminal, needs_terminal
+from bench.terminal import MAIN, Terminal
+from tests.smoke.conftest import BYLINE
 
 pytestmark = pytest.mark.smoke
 
@@ -32,20 +32,11 @@ HOSTILE = (
 )
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(tmp_path, clipboard=True)
-    try:
-        yield term
-    finally:
-        term.kill()
-
-
 def _prove_the_terminal_would_notice(terminal: Terminal) -> None:
     """A raw OSC 52 and OSC 0 *do* create a buffer and retitle a pane in this server."""
     # Both terminators: BEL, and ST (ESC \), which Rich would not strip from text.
     raw = r"printf '\033]52;c;Y2FuYXJ5\033\\\033]0;canary-title\007'; sleep 60"
-    terminal.start(f"sh -c {shlex.quote(raw)}", session="canary")
+    terminal.start(["sh", "-c", raw], session="canary")
     terminal.wait_until(
         lambda: "canary" in terminal.tmux("show-buffer", check=False).stdout,
         "the canary's OSC 52 to fill a tmux buffer",
@@ -58,11 +49,10 @@ def _prove_the_terminal_would_notice(terminal: Terminal) -> None:
     assert terminal.buffers() == ""
 
 
-@needs_terminal
 def test_markup_and_escape_codes_stay_on_the_page(terminal: Terminal, tmp_path: Path) -> None:
     _prove_the_terminal_would_notice(terminal)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    terminal.start(f"{shlex.quote(str(BYLINE))} hostile.txt")
+    terminal.start([BYLINE, "hostile.txt"])
     title_before = terminal.title()
 
     screen = terminal.wait_for(
@@ -98,17 +88,17 @@ def test_markup_and_escape_codes_stay_on_the_page(terminal: Terminal, tmp_path: 
     assert terminal.buffers() == ""
 
 
-@needs_terminal
 def test_small_colourless_terminal_then_a_big_one(terminal: Terminal, tmp_path: Path) -> None:
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     terminal.env.update({"NO_COLOR": "1", "TEXTUAL_COLOR_SYSTEM": "standard"})
-    terminal.start(f"{shlex.quote(str(BYLINE))} hostile.txt", size=(40, 12))
+    terminal.start([BYLINE, "hostile.txt"], size=(40, 12))
     terminal.wait_for(lambda s: "LOUD" in s, "the article at 40x12")
     terminal.wait_for(lambda s: "entities ·" in s, "the analysis")
-    assert "Entities" not in terminal.capture()  # the side panel hid itself
+    screen = terminal.capture()
+    assert screen is not None and "Entities" not in screen  # the side panel hid itself
     terminal.keys("]")
     terminal.wait_for(lambda s: "Quote 1 of" in s, "the first quote")
-    terminal.tmux("resize-window", "-t", "reader", "-x", "120", "-y", "36")
+    terminal.tmux("resize-window", "-t", MAIN, "-x", "120", "-y", "36")
     screen = terminal.wait_for(lambda s: "Entities" in s, "the side panel back")
     assert "[bold red]LOUD[/] Headline" in screen
     terminal.keys("t")

@@ -1,8 +1,9 @@
 """Smoke test: ``byline URL`` in a real terminal, then ``byline --resume`` where it stopped.
 
 A local HTTP server (127.0.0.1, started here) serves a long story; the reading library
-lives in ``tmp_path`` (``BYLINE_DATA_DIR``). Polls ``capture-pane`` instead of sleeping
-and always kills its tmux server.
+lives in ``tmp_path`` (``BYLINE_DATA_DIR``, set by the ``terminal`` fixture, which also
+drops proxy settings). Polls ``capture-pane`` instead of sleeping and always kills its
+tmux server.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 from web_fixtures import ARTICLE_HTML, PARAGRAPHS, ROUTES, TITLE, serve
 
-from tests.smoke.terminal import BYLINE, Terminal, needs_terminal
+from bench.terminal import Terminal
+from tests.smoke.conftest import BYLINE
 
 pytestmark = pytest.mark.smoke
 
@@ -23,7 +25,6 @@ LONG_HTML = ARTICLE_HTML.replace(
     "".join(f"<p>Paragraph {n}. {PARAGRAPHS[n % 4]}</p>\n" for n in range(1, 41))
     + f"<p>{LAST}</p>",
 )
-PROXIES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 
 @pytest.fixture
@@ -36,29 +37,16 @@ def story_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         yield f"{base}/story.html"
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(tmp_path)
-    term.env["BYLINE_DATA_DIR"] = str(tmp_path / "data")
-    for name in PROXIES:
-        term.env.pop(name, None)
-    try:
-        yield term
-    finally:
-        term.kill()
-
-
 def _row_of(screen: str, text: str) -> int:
     rows = [index for index, line in enumerate(screen.splitlines()) if text in line]
     assert rows, f"{text!r} is not on the screen:\n{screen}"
     return rows[0]
 
 
-@needs_terminal
 def test_read_a_url_then_resume_where_it_stopped(
     terminal: Terminal, story_url: str, tmp_path: Path
 ) -> None:
-    terminal.start(f"{BYLINE} {story_url}")
+    terminal.start([BYLINE, story_url])
     terminal.wait_for(lambda s: TITLE in s and "Paragraph 1." in s, "the headline")
     terminal.wait_for(lambda s: "min read" in s, "the analysis")
     terminal.keys("End")
@@ -68,7 +56,7 @@ def test_read_a_url_then_resume_where_it_stopped(
     terminal.wait_until(lambda: not terminal.alive(), "byline to quit")
     assert (tmp_path / "data" / "library.sqlite3").exists()
 
-    terminal.start(f"{BYLINE} --resume")
+    terminal.start([BYLINE, "--resume"])
     after = terminal.wait_for(lambda s: LAST in s and "min read" in s, "the same place")
     assert _row_of(after, LAST) == _row_of(before, LAST)
     assert "Paragraph 1." not in after

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from byline.analysis.source import read_article
 from byline.resources import sample_article
+from byline.sources import read_article
 from byline.tui.app import BylineApp
-from tests.conftest import capitalised_tagger, pipeline_with
+from tests.fakes import capitalised_tagger, pipeline_with
 
 SIZE = (120, 36)
 Compare = Callable[..., bool]

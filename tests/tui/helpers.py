@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from byline.analysis.model import Analysis
-from byline.analysis.source import ArticleSource
+from byline.sources import Article
 from byline.tui.app import BylineApp
 
 SIZE = (120, 36)
@@ -30,8 +31,9 @@ Lopez will open the new cycle lane in May.
 """
 
 
-def source(text: str = BRIDGE, name: str = "bridge.txt") -> ArticleSource:
-    return ArticleSource(text, name, Path(name))
+def source(text: str = BRIDGE, name: str = "bridge.txt") -> Article:
+    """An article as if read from ``name`` (kept out of any library: it has no key)."""
+    return Article(text, name, path=Path(name))
 
 
 def make_reader(
@@ -45,6 +47,14 @@ async def settle(app: BylineApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+@asynccontextmanager
+async def reading(app: BylineApp) -> AsyncIterator[Pilot[None]]:
+    """Run ``app`` at :data:`SIZE` and wait for its analysis; yields the pilot."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        yield pilot
 
 
 def highlighted_id(app: BylineApp, panel_id: str) -> str | None:
@@ -66,3 +76,20 @@ def screen_text(app: BylineApp) -> str:
 def notifications(app: BylineApp) -> list[str]:
     """The messages of the notifications the app has shown."""
     return [n.message for n in app._notifications]
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """Characters a terminal would act on: C0/C1 controls, DEL, bidi overrides/isolates."""
+    return [
+        repr(ch)
+        for ch in text
+        if (ord(ch) < 0x20 and ch != "\n")
+        or 0x7F <= ord(ch) < 0xA0
+        or 0x202A <= ord(ch) <= 0x202E
+        or 0x2066 <= ord(ch) <= 0x2069
+    ]
+
+
+def set_save_path(app: BylineApp, value: str) -> None:
+    """Type ``value`` into the save dialog's file name (replacing what it holds)."""
+    app.screen.query_one("#save-path").value = value  # type: ignore[attr-defined]

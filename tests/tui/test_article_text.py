@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from byline.analysis.model import Analysis
 from byline.tui.widgets.search_bar import SearchBar
-from tests.conftest import dictionary_tagger, pipeline_with
+from tests.fakes import dictionary_tagger, pipeline_with
 from tests.tui.helpers import SIZE, make_reader, screen_text, settle
 
 MARKUP = """Markup Is Just Text

@@ -1,32 +1,37 @@
-"""Hardening: any article, any terminal, any path; never a crash, a lost or a clobbered file.
+"""Hardening: any article, any terminal; never a crash, never markup or a control sent.
 
 Pilot tests for empty and huge articles, hostile text (Rich markup, escape sequences,
-bidi overrides) in the article *and* in what the analysis names, saving to bad places,
-narrow terminals and colourless ones.
+bidi overrides) in the article *and* in what the analysis names, narrow terminals and
+colourless ones. Saving to bad places is ``test_save_summary.py``'s.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rich.style import Style
 
 from byline.analysis.model import Analysis, Entity, Quote, Span
 from byline.tui.app import BylineApp
-from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from byline.tui.text import display_text, one_line, safe_file_name
 from byline.tui.widgets.article_view import EMPTY_MESSAGE, LAYERS
-from byline.tui.widgets.side_panel import EMPTY_ARTICLE, SidePanel
-from tests.conftest import capitalised_tagger, pipeline_with
-from tests.tui.helpers import SIZE, make_reader, notifications, screen_text, settle
+from byline.tui.widgets.panel_base import EMPTY_ARTICLE
+from byline.tui.widgets.side_panel import SidePanel
+from tests.fakes import capitalised_tagger, pipeline_with
+from tests.tui.helpers import (
+    SIZE,
+    make_reader,
+    notifications,
+    screen_text,
+    set_save_path,
+    settle,
+    unsafe_characters,
+)
 
 # -- helpers -------------------------------------------------------------------------
 
@@ -37,22 +42,6 @@ def _whole_screen(app: BylineApp) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
-def _unsafe(text: str) -> list[str]:
-    """Characters a terminal would act on: C0/C1 controls, DEL, bidi overrides/isolates."""
-    return [
-        repr(ch)
-        for ch in text
-        if (ord(ch) < 0x20 and ch != "\n")
-        or 0x7F <= ord(ch) < 0xA0
-        or 0x202A <= ord(ch) <= 0x202E
-        or 0x2066 <= ord(ch) <= 0x2069
-    ]
-
-
-def _set_path(app: BylineApp, value: str) -> None:
-    app.screen.query_one("#save-path").value = value  # type: ignore[attr-defined]
-
-
 # -- display helpers (no app) ----------------------------------------------------------
 
 
@@ -60,15 +49,15 @@ def test_display_text_covers_every_terminal_control() -> None:
     hostile = "a\x00b\x07c\x1b]52;c;SGVsbG8=\x07d\x9b31m\x85\u202e\u2066\u2069\ud800e\x7f"
     shown = display_text(hostile)
     assert len(shown) == len(hostile)
-    assert _unsafe(shown) == []
+    assert unsafe_characters(shown) == []
     assert "\ud800" not in shown  # a lone surrogate could not even be encoded
     assert "␛]52;c;SGVsbG8=" in shown
-    assert _unsafe(one_line(hostile)) == []
+    assert unsafe_characters(one_line(hostile)) == []
 
 
 def test_safe_file_name_keeps_one_harmless_name() -> None:
     name = safe_file_name("evil\x1b]0;pwned\x07/../x\u202e" + "y" * 300)
-    assert _unsafe(name) == []
+    assert unsafe_characters(name) == []
     assert "/" not in name and "\x1b" not in name
     assert len(name) <= 100
 
@@ -189,49 +178,49 @@ async def test_hostile_names_never_reach_the_screen_as_markup_or_controls(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         assert app.is_running
-        assert _unsafe(app.title) == [] and "[bold]Big[/bold]" in app.title
+        assert unsafe_characters(app.title) == [] and "[bold]Big[/bold]" in app.title
         entities = app.side_panel.entities.option_list
         prompts = " ".join(
             str(entities.get_option_at_index(i).prompt) for i in range(entities.option_count)
         )
-        assert "[bold red]Evil[/]" in prompts and _unsafe(prompts) == []
+        assert "[bold red]Evil[/]" in prompts and unsafe_characters(prompts) == []
 
         await pilot.press("e")
         await pilot.pause()
         assert "[bold red]Evil[/]" in app.status.plain
-        assert _unsafe(app.status.plain) == []
+        assert unsafe_characters(app.status.plain) == []
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "[bold red]Evil[/]" in app.status.plain
         quotes = app.side_panel.quotes.option_list
         quote_prompt = str(quotes.get_option_at_index(0).prompt)
-        assert "[bold red]Evil[/]" in quote_prompt and _unsafe(quote_prompt) == []
+        assert "[bold red]Evil[/]" in quote_prompt and unsafe_characters(quote_prompt) == []
 
         screen = _whole_screen(app)
-        assert _unsafe(screen) == []
+        assert unsafe_characters(screen) == []
         for literal in ("[bold red]Evil[/]", "[link=https://evil.example]click[/link]", "␛]0;"):
             assert literal in screen
 
         await pilot.press("s")
         assert isinstance(app.screen, SaveSummaryScreen)
         default = app.screen.query_one("#save-path").value  # type: ignore[attr-defined]
-        assert _unsafe(default) == [] and Path(default).parent == tmp_path
-        assert _unsafe(_whole_screen(app)) == []
+        assert unsafe_characters(default) == [] and Path(default).parent == tmp_path
+        assert unsafe_characters(_whole_screen(app)) == []
         await pilot.press("enter")
         await pilot.pause()
         saved = list(tmp_path.iterdir())
-        assert len(saved) == 1 and _unsafe(saved[0].name) == []
+        assert len(saved) == 1 and unsafe_characters(saved[0].name) == []
         markdown = saved[0].read_text(encoding="utf-8")
-        assert _unsafe(markdown.replace("\n", "")) == []
+        assert unsafe_characters(markdown.replace("\n", "")) == []
         assert "\\[bold red\\]Evil\\[/\\]" in markdown
         headings = [line for line in markdown.splitlines() if line.startswith("#")]
         assert headings == [headings[0], "## Summary", "## Key quotes"], headings
         assert not any("](" in line for line in markdown.splitlines())
-        assert all(_unsafe(note) == [] for note in notifications(app))
+        assert all(unsafe_characters(note) == [] for note in notifications(app))
         assert any("Saved the summary" in note for note in notifications(app))
         await pilot.pause()
         assert "Saved the summary" in _whole_screen(app)  # the toast is on screen
-        assert _unsafe(_whole_screen(app)) == []
+        assert unsafe_characters(_whole_screen(app)) == []
 
 
 async def test_markup_in_a_notification_is_plain_text(
@@ -242,147 +231,14 @@ async def test_markup_in_a_notification_is_plain_text(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("s")
-        _set_path(app, "[b]m[/b]/\x1b]0;t\x07.md")
+        set_save_path(app, "[b]m[/b]/\x1b]0;t\x07.md")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
         note = notifications(app)[-1]
-        assert "[b]m[/b]" in note and _unsafe(note) == []
+        assert "[b]m[/b]" in note and unsafe_characters(note) == []
         assert "[b]m[/b]/␛]0;t" in _whole_screen(app)
-        assert _unsafe(_whole_screen(app)) == []
-
-
-# -- saving ----------------------------------------------------------------------------
-
-
-async def _open_save(app: BylineApp, pilot: object, path: str) -> None:
-    await pilot.press("s")  # type: ignore[attr-defined]
-    assert isinstance(app.screen, SaveSummaryScreen)
-    _set_path(app, path)
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(
-    ("typed", "reason"),
-    [
-        ("existing_file/x.md", "Not a directory"),
-        ("/proc/byline-test/x.md", "the folder does not exist"),
-        ("/proc/byline-test.md", "no file can be created in that folder"),
-        ("x" * 300 + ".md", "File name too long"),
-        ("bad\x00name.md", "null"),
-        ("~no-such-user-byline/x.md", "home"),
-    ],
-    ids=["file-as-folder", "proc-missing", "proc", "too-long", "nul", "unknown-user"],
-)
-async def test_unwritable_paths_are_reported_and_nothing_is_left_behind(
-    analyzer: Callable[..., Analysis],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    typed: str,
-    reason: str,
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "existing_file").write_text("precious\n", encoding="utf-8")
-    app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await _open_save(app, pilot, typed)
-        assert app.is_running
-        notes = notifications(app)
-        assert any("Could not save" in note and reason in note for note in notes), notes
-        assert all(_unsafe(note) == [] for note in notes)
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["existing_file"]
-        assert (tmp_path / "existing_file").read_text(encoding="utf-8") == "precious\n"
-        await pilot.press("right_square_bracket")  # still reading
-        assert app.quote_index == 0
-
-
-@pytest.mark.parametrize("failing", ["write", "fsync"])
-async def test_full_disk_keeps_the_original_and_leaves_no_temp_file(
-    analyzer: Callable[..., Analysis],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    failing: str,
-) -> None:
-    import byline.analysis.export as export
-
-    def full(*args: object) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    real_fdopen = os.fdopen
-
-    class FullFile:
-        """The temp file on a full disk: opening works, writing does not."""
-
-        def __init__(self, fd: int, *args: Any, **kwargs: Any) -> None:
-            self.handle = real_fdopen(fd, *args, **kwargs)
-            self.write = full
-
-        def __enter__(self) -> FullFile:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.handle.close()
-
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "bridge.summary.md"
-    target.write_text("the old summary\n", encoding="utf-8")
-    app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
-        with monkeypatch.context() as patch:
-            if failing == "fsync":
-                patch.setattr(export.os, "fsync", full)
-            else:
-                patch.setattr(export.os, "fdopen", FullFile)
-            await pilot.press("y")
-            await pilot.pause()
-        assert app.is_running
-        assert any("No space left on device" in note for note in notifications(app)), notifications(
-            app
-        )
-        assert target.read_text(encoding="utf-8") == "the old summary\n"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.summary.md"]
-
-
-async def test_existing_file_survives_escape_and_a_cancelled_dialog(
-    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "bridge.summary.md"
-    target.write_text("keep me\n", encoding="utf-8")
-    app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("s", "enter", "enter")  # Enter on the focused "No" button
-        await pilot.pause()
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert target.read_text(encoding="utf-8") == "keep me\n"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["bridge.summary.md"]
-
-
-async def test_tilde_path_lands_in_home_only(
-    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    home, work = tmp_path / "home", tmp_path / "work"
-    home.mkdir()
-    work.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.chdir(work)
-    app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await _open_save(app, pilot, "~/notes.md")
-        assert [p.name for p in home.iterdir()] == ["notes.md"]
-        assert list(work.iterdir()) == []
-        assert any(str(home / "notes.md") in note for note in notifications(app))
+        assert unsafe_characters(_whole_screen(app)) == []
 
 
 # -- terminal size and colours -----------------------------------------------------------
@@ -476,4 +332,4 @@ async def test_highlights_survive_without_colour(
         segments = list(view.render_line(line))
         styled = [s for s in segments if s.style and s.style.italic and s.style.bold]
         assert styled, segments
-        assert _unsafe(_whole_screen(app)) == []
+        assert unsafe_characters(_whole_screen(app)) == []

@@ -6,16 +6,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from byline.__main__ import make_app
 from byline.analysis.model import Analysis
-from byline.analysis.source import read_article
 from byline.library import Library
+from byline.sources import read_article
 from byline.tui.app import BylineApp
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.library import LibraryScreen, when_read
-from tests.tui.helpers import BRIDGE, SIZE, screen_text, settle
+from tests.tui.helpers import BRIDGE, reading, screen_text, settle
 
 LONG_TITLE = "Ferry timetable changes across the estuary"
 
@@ -63,12 +64,19 @@ def library_screen(app: BylineApp) -> LibraryScreen:
     return app.screen
 
 
+async def open_library(app: BylineApp, pilot: Pilot[None]) -> LibraryScreen:
+    """Press ``L`` in the reader; the library screen it opens."""
+    await pilot.press("L")
+    await pilot.pause()
+    return library_screen(app)
+
+
 async def test_opening_records_the_article(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app):
+        assert app.analysis is not None
     entry = library.entry(str(files["bridge"].resolve()))
     assert entry is not None and entry.position == 0
     assert entry.title == "Harbour Bridge Reopens After Repairs"  # found by the analysis
@@ -78,8 +86,8 @@ async def test_the_sample_and_stdin_are_not_recorded(
     library: Library, analyzer: Callable[..., Analysis]
 ) -> None:
     app = make_app(library=library, analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app):
+        assert app.analysis is not None
     assert len(library) == 0
 
 
@@ -87,8 +95,7 @@ async def test_position_saved_on_quit_and_restored_on_reopen(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
     app = reader(files["ferry"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         where = app.article.first_visible_offset()
@@ -99,8 +106,7 @@ async def test_position_saved_on_quit_and_restored_on_reopen(
     assert library.position(key) == where
 
     again = reader(files["ferry"], library, analyzer)
-    async with again.run_test(size=SIZE) as pilot:
-        await settle(again, pilot)
+    async with reading(again) as pilot:
         await pilot.pause()
         assert again.article.first_visible_offset() == where
         visible = screen_text(again)
@@ -116,8 +122,7 @@ async def test_position_is_saved_while_reading(
     monkeypatch.setattr("byline.tui.history.SAVE_EVERY", 0.05)
     app = reader(files["ferry"], library, analyzer)
     key = str(files["ferry"].resolve())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("pagedown")
         await pilot.pause(0.3)
         assert library.position(key) == app.article.first_visible_offset() > 0
@@ -126,13 +131,10 @@ async def test_position_is_saved_while_reading(
 async def test_library_lists_recent_articles(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
-        screen = library_screen(app)
+    async with reading(app) as pilot:
+        screen = await open_library(app, pilot)
         names = [entry.display_name for entry in screen.entries]
         assert names == ["Harbour Bridge Reopens After Repairs", "ferry.txt"]  # newest first
         prompts = [str(screen.option_list.get_option_at_index(i).prompt) for i in range(len(names))]
@@ -154,13 +156,10 @@ async def test_search_filters_the_list(
         "Sea wall vote",
         site="The Coastal Times",
     )
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
-        screen = library_screen(app)
+    async with reading(app) as pilot:
+        screen = await open_library(app, pilot)
         assert len(screen.entries) == 3
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
@@ -182,15 +181,12 @@ async def test_enter_reopens_at_the_saved_position(
 ) -> None:
     ferry = read_article(str(files["ferry"]))
     key = str(files["ferry"].resolve())
-    library.record_source(ferry)
+    library.record(ferry)
     where = offset_of(ferry.text, "Paragraph 40.")
     library.set_position(key, where)
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
-        screen = library_screen(app)
+    async with reading(app) as pilot:
+        screen = await open_library(app, pilot)
         assert [e.source for e in screen.entries][1] == key
         await pilot.press("down", "enter")
         await settle(app, pilot)
@@ -207,12 +203,10 @@ async def test_enter_reopens_at_the_saved_position(
 async def test_d_and_yes_deletes(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
+    async with reading(app) as pilot:
+        await open_library(app, pilot)
         await pilot.press("down", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -228,12 +222,10 @@ async def test_d_and_yes_deletes(
 async def test_d_and_no_keeps(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record_source(read_article(str(files["ferry"])))
+    library.record(read_article(str(files["ferry"])))
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("L")
-        await pilot.pause()
+    async with reading(app) as pilot:
+        await open_library(app, pilot)
         await pilot.press("down", "d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -251,8 +243,7 @@ async def test_saved_summary_is_recorded(
 ) -> None:
     app = reader(files["bridge"], library, analyzer)
     out = tmp_path / "bridge.summary.md"
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         app.saver.write(out, "# Summary\n", replace=False)
         await pilot.pause()
     assert library.saved_summaries(str(files["bridge"].resolve())) == [str(out)]
@@ -263,11 +254,9 @@ async def test_a_broken_library_warns_once_and_reading_goes_on(
 ) -> None:
     broken = Library.disabled("reading library unavailable (disk on fire)")
     app = reader(files["ferry"], broken, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("pagedown")
-        await pilot.press("L")
-        await pilot.pause()
+        await open_library(app, pilot)
         warnings = [n for n in app._notifications if "disk on fire" in n.message]
         assert len(warnings) == 1 and warnings[0].severity == "warning"
         assert "unavailable" in str(library_screen(app).query_one("#library-empty").render())
@@ -279,8 +268,7 @@ async def test_library_from_the_command_palette(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
     app = reader(files["bridge"], library, analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Open library" in titles
         assert any(a.binding.id == "reader.library" for a in app.active_bindings.values())

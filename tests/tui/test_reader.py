@@ -8,9 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from byline.analysis.model import Analysis, Quote
-from byline.tui.app import BylineApp, reading_minutes
+from byline.tui.app import BylineApp
+from byline.tui.app_base import reading_minutes
 from byline.tui.widgets.side_panel import SidePanel
-from tests.conftest import dictionary_tagger, pipeline_with
+from tests.fakes import dictionary_tagger, pipeline_with
 from tests.tui.helpers import SIZE, highlighted_id, make_reader, screen_text, settle
 
 

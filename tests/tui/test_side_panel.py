@@ -1,4 +1,4 @@
-"""The side panel builds its tabs after the first frame and replays what it was told."""
+"""The side panel builds its tabs after the first frame; they show the state it was given."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
 from byline.analysis.model import Analysis
+from byline.tui.widgets.panel_base import PanelState
 from byline.tui.widgets.side_panel import SidePanel
 
 from .helpers import BRIDGE
@@ -30,6 +31,9 @@ class _PanelApp(App[None]):
         self.before_tabs(panel)
 
 
+FAILED = PanelState(failure="boom", note="Could not open the article: boom")
+
+
 def _status(panel: SidePanel, which: str) -> str:
     widget = panel.query_one(f"#{which} .panel-status", Static)
     return str(widget.render())
@@ -47,7 +51,7 @@ async def test_first_frame_has_no_tabs_then_they_are_built() -> None:
 
 
 async def test_failure_told_before_the_tabs_is_shown_in_every_tab() -> None:
-    app = _PanelApp(lambda panel: panel.show_failed("boom", "Could not open the article: boom"))
+    app = _PanelApp(lambda panel: setattr(panel, "state", FAILED))
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(SidePanel)
         await asyncio.wait_for(panel.wait_until_built(), timeout=30)
@@ -62,7 +66,7 @@ async def test_analysis_and_tab_told_before_the_tabs_are_shown(
     analysis = analyzer(BRIDGE)
 
     def before_tabs(panel: SidePanel) -> None:
-        panel.show_analysis(analysis, analysis.summary)
+        panel.state = PanelState(analysis, analysis.summary)
         panel.show_tab("tab-quotes")
 
     app = _PanelApp(before_tabs)
@@ -84,7 +88,7 @@ async def test_told_while_the_tabs_are_being_mounted(monkeypatch) -> None:
 
     async def recompose_then_fail(self: SidePanel) -> None:
         await self.query_one("#side-placeholder").remove()
-        self.show_failed("boom", "Could not open the article: boom")
+        self.state = FAILED
         await original(self)
 
     monkeypatch.setattr(SidePanel, "recompose", recompose_then_fail)

@@ -12,8 +12,8 @@ from web_fixtures import ARTICLE_HTML, TITLE, serve
 
 from byline.__main__ import main, make_app
 from byline.analysis.model import Analysis
-from byline.analysis.source import ArticleSource
 from byline.library import Library
+from byline.sources import Article
 from byline.tui.app import BylineApp
 from byline.tui.screens.library import LibraryScreen
 from byline.tui.widgets.side_panel import SidePanel
@@ -54,7 +54,7 @@ async def test_url_shows_fetching_then_the_article(
         await pilot.pause()
         assert "Still fetching the article…" in notifications(app)
         await wait_for_article(app, pilot)
-        assert app.web is not None and app.web.title == TITLE and not app.web.cached
+        assert app.source.web and app.source.title == TITLE and not app.source.cached
         assert TITLE in screen_text(app)
         assert app.analysis is not None and app.analysis.title == TITLE
         assert app.title == TITLE
@@ -89,7 +89,7 @@ async def test_q_quits_at_once_while_fetching(
     app = make_app(url=f"{server}/slow", library=library, analyzer=analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.loader.busy
+        assert app.fetching is not None
         started = time.monotonic()
         await pilot.press("q")
     assert time.monotonic() - started < 1.5  # the server takes 3 s to answer
@@ -104,15 +104,15 @@ async def test_cached_url_opens_from_the_library_offline(
         first = make_app(url=url, library=library, analyzer=analyzer)
         async with first.run_test(size=SIZE) as pilot:
             await wait_for_article(first, pilot)
-            assert first.web is not None and not first.web.cached
+            assert first.source.web and not first.source.cached
     # The server is gone: the library's copy still opens, by URL or from the library.
     again = make_app(url=url, library=library, analyzer=analyzer)
     async with again.run_test(size=SIZE) as pilot:
         await wait_for_article(again, pilot)
-        assert again.web is not None and again.web.cached
+        assert again.source.web and again.source.cached
         assert TITLE in screen_text(again)
         assert any("copy in your library" in message for message in notifications(again))
-        again.load_source(ArticleSource("Something else entirely.", "else.txt", None))
+        again.load_article(Article("Something else entirely.", "else.txt"))
         await settle(again, pilot)
         assert TITLE not in screen_text(again)
         await pilot.press("L")
@@ -121,8 +121,38 @@ async def test_cached_url_opens_from_the_library_offline(
         assert [entry.source for entry in again.screen.entries] == [url]
         await pilot.press("enter")
         await wait_for_article(again, pilot)
-        assert again.web is not None and again.web.cached and again.web.source == url
+        assert again.source.web and again.source.cached and again.source.key == url
         assert TITLE in screen_text(again)
+
+
+@pytest.mark.parametrize("route", ["/long", "/long-plain"], ids=["page", "plain-text"])
+async def test_position_survives_a_reopen_from_the_library_copy(
+    library: Library, analyzer: Callable[..., Analysis], route: str
+) -> None:
+    # The library keeps a page's text without its headline (and the headline as the
+    # title); positions index the text with it. A page without a headline (plain text)
+    # must not come back with the analysis's title put in front of it.
+    with serve() as base:
+        url = f"{base}{route}"
+        first = make_app(url=url, library=library, analyzer=analyzer)
+        async with first.run_test(size=SIZE) as pilot:
+            await wait_for_article(first, pilot)
+            assert not first.source.cached
+            text = first.source.text
+            await pilot.press("pagedown", "pagedown")
+            await pilot.pause()
+            where = first.article.first_visible_offset()
+            assert where > 0
+            await pilot.press("q")
+    assert library.position(url) == where
+    again = make_app(url=url, library=library, analyzer=analyzer)  # the server is gone
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for_article(again, pilot)
+        await pilot.pause()
+        assert again.source.cached and again.source.text == text
+        assert again.analysis is not None and again.analysis.text == text
+        assert again.article.first_visible_offset() == where
+        assert screen_text(again).lstrip().startswith(text[where : where + 20])
 
 
 async def test_refresh_downloads_again(
@@ -133,7 +163,7 @@ async def test_refresh_downloads_again(
     app = make_app(url=url, refresh=True, library=library, analyzer=analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_article(app, pilot)
-        assert app.web is not None and not app.web.cached and app.web.title == TITLE
+        assert app.source.web and not app.source.cached and app.source.title == TITLE
     entry = library.entry(url)
     assert entry is not None and entry.title == TITLE
 
@@ -145,8 +175,7 @@ async def test_html_file_opens_and_is_recorded(
 
     page = tmp_path / "story.html"
     page.write_text(ARTICLE_HTML, encoding="utf-8")
-    source, web = open_article(str(page))
-    app = make_app(source, web=web, library=library, analyzer=analyzer)
+    app = make_app(open_article(str(page)), library=library, analyzer=analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert TITLE in screen_text(app)

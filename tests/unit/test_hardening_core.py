@@ -18,7 +18,7 @@ import pytest
 from byline.analysis.export import markdown_text, summary_markdown, write_atomic
 from byline.analysis.model import Analysis, Entity, Quote, Span
 from byline.analysis.pipeline import analyze
-from tests.conftest import capitalised_tagger, pipeline_with
+from tests.fakes import capitalised_tagger, pipeline_with
 
 _UNSAFE = {*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 

@@ -17,7 +17,7 @@ def _modules_after(statement: str) -> set[str]:
 def test_core_does_not_import_textual() -> None:
     loaded = _modules_after(
         "from byline.analysis.pipeline import analyze\n"
-        "import byline.analysis.export, byline.analysis.source\n"
+        "import byline.analysis.export, byline.sources\n"
         "analyze('“We are here to stay,” she said. Alibaba agreed.')"
     )
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}

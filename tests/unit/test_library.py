@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from byline.analysis.source import ArticleSource
 from byline.library import (
     FILE_NAME,
     SCHEMA_VERSION,
@@ -19,6 +18,7 @@ from byline.library import (
     data_dir,
     default_path,
 )
+from byline.sources import Article, read_article
 
 URL = "https://news.example.com/2024/sea-wall"
 TEXT = "Harbour council approves new sea wall\n\n“Safe,” said Jane Doe.\n"
@@ -174,12 +174,12 @@ def test_last_read(library: Library) -> None:
     assert last is not None and last.source == URL and last.position == 7
 
 
-def test_record_source_keys_files_by_absolute_path(library: Library, tmp_path: Path) -> None:
+def test_record_keys_files_by_absolute_path(library: Library, tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Text.", encoding="utf-8")
-    assert library.record_source(ArticleSource("Text.", "story.txt", story)) > 0
+    assert library.record(read_article(str(story))) > 0
     assert library.cached_text(str(story.resolve())) == "Text."
-    assert library.record_source(ArticleSource("From a pipe.", "stdin", None)) == 0
+    assert library.record(Article("From a pipe.", "stdin")) == 0
     assert len(library) == 1
 
 

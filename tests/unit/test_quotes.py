@@ -226,14 +226,11 @@ def test_sample_attribution_details(sample) -> None:
 
 def test_quotes_stage_is_fast(sample) -> None:
     from byline.analysis import quotes as module
-    from byline.analysis.article import layout
-    from byline.analysis.pipeline import split_sentences, tokenize
+    from byline.analysis.pipeline import read_document
 
     text, _ = sample
-    parts = layout(text)
-    spans = [s for s, _ in split_sentences(text, parts.paragraphs)]
-    tokens = tokenize(text, spans)
+    doc = read_document(text)
     clock = time.perf_counter()
     for _ in range(5):
-        module.find_quotes(text, parts.paragraphs, spans, tokens, ())
+        module.find_quotes(doc)
     assert (time.perf_counter() - clock) / 5 < 0.02

@@ -1,4 +1,4 @@
-"""Reading articles: decoding and one-line refusals."""
+"""Reading articles: decoding, one-line refusals, and the Article record."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from byline.analysis.source import ArticleError, decode, read_article
+from byline.sources import Article, ArticleError, decode, json_fields, read_article, with_headline
 
 
 def test_utf8_with_and_without_bom() -> None:
@@ -40,6 +40,7 @@ def test_reads_file_name(tmp_path: Path) -> None:
     path.write_text("Text.", encoding="utf-8")
     source = read_article(str(path))
     assert (source.text, source.name, source.path) == ("Text.", "story.txt", path)
+    assert source.key == str(path.resolve()) and source.url is None and not source.web
 
 
 def test_error_is_one_line(tmp_path: Path) -> None:
@@ -65,3 +66,28 @@ def test_mostly_control_bytes_are_binary() -> None:
 
 def test_crlf_text_is_kept_as_decoded() -> None:
     assert decode(b"One.\r\n\r\nTwo.\r\n") == "One.\r\n\r\nTwo.\r\n"
+
+
+def test_a_page_keeps_its_headline_at_the_head_of_its_text() -> None:
+    page = Article(with_headline("Sea wall", "Body.\n\nMore."), "x", "https://x/", title="Sea wall")
+    assert page.text == "Sea wall\n\nBody.\n\nMore."
+    assert page.body == "Body.\n\nMore."  # what the reading library caches
+    assert with_headline(None, "Body.") == Article("Body.", "x").body == "Body."
+    with pytest.raises(ValueError, match="headline"):
+        Article("Body without it.", "x", title="Sea wall")
+
+
+def test_json_fields_come_from_the_article() -> None:
+    assert json_fields(Article("Text.", "stdin")) == dict.fromkeys(
+        ("source", "url", "site", "author", "date")
+    )
+    page = Article(
+        "Text.", "x", "https://x/a", url="https://x/a", site="X", author="A", date="2024-01-02"
+    )
+    assert json_fields(page) == {
+        "source": "https://x/a",
+        "url": "https://x/a",
+        "site": "X",
+        "author": "A",
+        "date": "2024-01-02",
+    }

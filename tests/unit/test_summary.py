@@ -8,6 +8,8 @@ import time
 import pytest
 
 from byline.analysis import summary
+from byline.analysis.document import Document
+from byline.analysis.layout import Layout
 from byline.analysis.model import Span, Token
 from byline.analysis.pipeline import analyze
 from byline.resources import models_dir, sample_article
@@ -19,6 +21,13 @@ def _no_entities(sentences):
 
 def _analyze(text: str):
     return analyze(text, entity_tagger=_no_entities)
+
+
+def _document(text: str, title: str | None, spans, tokens) -> Document:
+    """Sentences and tokens made by hand, as one paragraph with no entities or quotes."""
+    body = Span(spans[0].start, spans[-1].end) if spans else Span(0, 0)
+    parts = Layout(title, None, body, (body,) if spans else ())
+    return Document.build(text, parts, [(span, 0) for span in spans], tokens)
 
 
 STORY = """Rivers flood northern towns after storm
@@ -67,7 +76,7 @@ def test_headline_words_do_not_add_a_sentence() -> None:
     analysis = _analyze(text)
     spans = [Span(s.start, s.end) for s in analysis.sentences]
     tokens = [[t for t in analysis.tokens if s.start <= t.start < s.end] for s in spans]
-    ranks = summary.rank_sentences(text, analysis.title, spans, tokens, (), ())
+    ranks = summary.rank_sentences(_document(text, analysis.title, spans, tokens))
     assert len(ranks) == len(spans)
 
 
@@ -110,7 +119,7 @@ def test_deterministic(sample) -> None:
 
 
 def test_empty_and_one_sentence() -> None:
-    assert summary.rank_sentences("", None, [], [], (), ()) == []
+    assert summary.rank_sentences(_document("", None, [], [])) == []
     assert _analyze("").sentences == ()
     one = _analyze("Only one sentence stands here.")
     assert [s.rank for s in one.sentences] == [1]
@@ -121,7 +130,7 @@ def test_sentences_without_content_words() -> None:
     text = "Yes. No! ... It is."
     spans = [Span(0, 4), Span(5, 8), Span(9, 12), Span(13, 19)]
     tokens = [[Token(s.start, s.end, text[s.start : s.end], "UH")] for s in spans]
-    assert sorted(summary.rank_sentences(text, None, spans, tokens, (), ())) == [1, 2, 3, 4]
+    assert sorted(summary.rank_sentences(_document(text, None, spans, tokens))) == [1, 2, 3, 4]
 
 
 def test_default_summary_size() -> None:
@@ -155,7 +164,8 @@ def test_long_text_ranks_in_linear_time() -> None:
         text_parts.append(sentence)
         offset += len(sentence) + 2
     text = "\n\n".join(text_parts)
+    doc = _document(text, None, spans, tokens)
     start = time.process_time()
-    ranks = summary.rank_sentences(text, None, spans, tokens, (), ())
+    ranks = summary.rank_sentences(doc)
     assert time.process_time() - start < 5.0
     assert sorted(ranks) == list(range(1, 4001))

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,10 @@ from web_fixtures import (
     TITLE,
 )
 
-from byline.analysis.article import layout
-from byline.analysis.source import ArticleError
+from byline.analysis.layout import layout
 from byline.library import Library
-from byline.web import as_article_text, json_fields, load_source, open_article, read_url
+from byline.sources import Article, ArticleError, json_fields, with_headline
+from byline.web import load_source, open_article, read_url
 from byline.web.extract import decode_page, extract_article, looks_like_html
 from byline.web.fetch import fetch
 from byline.web.urls import is_web_url, url_scheme
@@ -49,7 +50,7 @@ def _error(call: object, *args: object, **kwargs: object) -> str:
 
 def test_article_text_paragraphs_and_quote(server: str) -> None:
     page = read_url(f"{server}/story")
-    assert page.text == "\n\n".join(PARAGRAPHS)
+    assert page.body == "\n\n".join(PARAGRAPHS)
     assert QUOTE in page.text
 
 
@@ -62,7 +63,8 @@ def test_boilerplate_is_left_out(server: str) -> None:
 def test_metadata(server: str) -> None:
     page = read_url(f"{server}/story")
     assert (page.title, page.author, page.date, page.site) == (TITLE, AUTHOR, DATE, SITE)
-    assert page.source == f"{server}/story" and page.url == page.source and page.path is None
+    assert page.key == f"{server}/story" and page.url == page.key and page.path is None
+    assert page.web and not page.cached
     assert page.name.startswith("127.0.0.1:") and page.name.endswith("/story")
 
 
@@ -73,12 +75,12 @@ def test_metadata_from_json_ld_alone(server: str) -> None:
 
 def test_article_text_puts_the_headline_first_for_the_layout(server: str) -> None:
     page = read_url(f"{server}/story")
-    text = as_article_text(page)
+    text = page.text
     assert text.startswith(f"{TITLE}\n\n{PARAGRAPHS[0]}")
     found = layout(text)
     assert found.title == TITLE
     assert [text[p.start : p.end] for p in found.paragraphs] == list(PARAGRAPHS)
-    assert page.to_article_source().text == text
+    assert with_headline(page.title, page.body) == text
 
 
 def test_headline_repeated_in_the_body_is_not_doubled() -> None:
@@ -102,7 +104,7 @@ def test_subheads_lists_and_line_breaks_stay_apart() -> None:
 def test_redirect_then_article(server: str) -> None:
     page = read_url(f"{server}/redirect-twice")
     assert page.title == TITLE and QUOTE in page.text
-    assert page.source == f"{server}/redirect-twice"  # the library keys what the user typed
+    assert page.key == f"{server}/redirect-twice"  # the library keys what the user typed
 
 
 def test_charsets(server: str) -> None:
@@ -114,8 +116,8 @@ def test_charsets(server: str) -> None:
 
 
 def test_gzip_and_missing_content_type(server: str) -> None:
-    assert read_url(f"{server}/gzip").text == "\n\n".join(PARAGRAPHS)
-    assert read_url(f"{server}/no-type").text == "\n\n".join(PARAGRAPHS)
+    assert read_url(f"{server}/gzip").body == "\n\n".join(PARAGRAPHS)
+    assert read_url(f"{server}/no-type").body == "\n\n".join(PARAGRAPHS)
 
 
 def test_plain_text_url_is_read_as_text(server: str) -> None:
@@ -234,7 +236,7 @@ def test_saved_page_gives_the_same_article_as_the_url(server: str, tmp_path: Pat
         from_url.date,
         from_url.site,
     )
-    assert from_file.path == saved.resolve() and from_file.source == str(saved.resolve())
+    assert from_file.path == saved.resolve() and from_file.key == str(saved.resolve())
     assert from_file.name == "story.html" and from_file.url is None
 
 
@@ -278,9 +280,10 @@ def test_cached_copy_opens_offline(server: str, tmp_path: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         offline = f"http://127.0.0.1:{probe.getsockname()[1]}/story"
     with Library.open(tmp_path / "library.sqlite3") as library:
-        library.record_read(offline, fresh.text, fresh.title, fresh.author, fresh.site, fresh.date)
+        library.record(replace(fresh, key=offline, url=offline))
+        assert library.cached_text(offline) == fresh.body  # the headline is kept as the title
         cached = load_source(offline, library=library)
-        assert cached is not None and cached.cached and cached.source == offline
+        assert cached is not None and cached.cached and cached.key == offline
         assert (cached.text, cached.title, cached.author, cached.date, cached.site) == (
             fresh.text,
             fresh.title,
@@ -288,7 +291,7 @@ def test_cached_copy_opens_offline(server: str, tmp_path: Path) -> None:
             fresh.date,
             fresh.site,
         )
-        assert as_article_text(cached) == as_article_text(fresh)
+        assert cached.body == fresh.body
         assert "connection refused" in _error(load_source, offline, library=library, refresh=True)
 
 
@@ -301,7 +304,7 @@ def test_json_fields(server: str) -> None:
         "author": AUTHOR,
         "date": DATE,
     }
-    assert json_fields(None, "/news/a.txt") == {
+    assert json_fields(Article("A.", "a.txt", "/news/a.txt", Path("/news/a.txt"))) == {
         "source": "/news/a.txt",
         "url": None,
         "site": None,
@@ -311,13 +314,14 @@ def test_json_fields(server: str) -> None:
 
 
 def test_open_article_for_any_argument(server: str, tmp_path: Path) -> None:
-    source, web = open_article(f"{server}/story")
-    assert web is not None and source.text == as_article_text(web)
-    assert source.name == web.name and source.path is None
+    page = open_article(f"{server}/story")
+    assert page.web and page.text == with_headline(page.title, page.body)
+    assert page.name == read_url(f"{server}/story").name and page.path is None
     story = tmp_path / "story.txt"
     story.write_text("“Hi,” she said.\n", encoding="utf-8")
-    source, web = open_article(str(story))
-    assert web is None and source.text == "“Hi,” she said.\n" and source.path == story
+    plain = open_article(str(story))
+    assert not plain.web and plain.text == "“Hi,” she said.\n" and plain.path == story
+    assert plain.title is None and plain.body == plain.text
     assert "no such file" in _error(open_article, str(tmp_path / "missing.txt"))
     assert "unsupported URL scheme" in _error(open_article, "file:///etc/passwd")
 

@@ -1,7 +1,7 @@
 """byline's analysis core: article layout, sentences, entities, quotes and summaries.
 
 Pure Python over NLTK; must never import Textual (a test checks ``sys.modules``).
-The data model is imported on first use, so reading a file (``byline.analysis.source``)
+The data model is imported on first use, so reading a file (``byline.sources``)
 does not build its classes on the reader's start-up path.
 """
 

@@ -1,7 +1,9 @@
 """The analysis pipeline: text in, :class:`Analysis` out.
 
 Stages run in order (layout, sentences, tokens and tags, entities, quotes, ranking) and
-their costs are kept in ``Analysis.timings``. Must not import Textual.
+their costs are kept in ``Analysis.timings``. The first three build the
+:class:`~byline.analysis.document.Document` every later stage reads. Must not import
+Textual.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from byline.analysis import article, entities, nlp, quotes, summary
+from byline.analysis import entities, layout, nlp, quotes, summary
+from byline.analysis.document import Document
 from byline.analysis.model import Analysis, Sentence, Span, Token
 
 
@@ -43,6 +46,27 @@ def tokenize(text: str, sentences: Sequence[Span]) -> list[list[Token]]:
     return result
 
 
+def _no_lap(stage: str) -> None:
+    del stage
+
+
+def read_document(text: str, lap: Callable[[str], None] = _no_lap) -> Document:
+    """The article's layout, sentences and tagged tokens as one document.
+
+    Args:
+        text: the article exactly as read.
+        lap: called after each stage ("layout", "sentences", "tags") with its name.
+    """
+    parts = layout.layout(text)
+    lap("layout")
+    sentences = split_sentences(text, parts.paragraphs)
+    lap("sentences")
+    tokens = tokenize(text, [span for span, _ in sentences])
+    document = Document.build(text, parts, sentences, tokens)
+    lap("tags")
+    return document
+
+
 def analyze(
     text: str,
     *,
@@ -71,38 +95,32 @@ def analyze(
         if should_stop is not None and should_stop():
             raise AnalysisCancelled(stage)
 
-    parts = article.layout(text)
-    lap("layout")
-    sentence_spans = split_sentences(text, parts.paragraphs)
-    spans = [span for span, _ in sentence_spans]
-    lap("sentences")
-    tokens = tokenize(text, spans)
-    lap("tags")
+    doc = read_document(text, lap)
     tagger = entity_tagger or _entity_tagger()
     # The headline names people and places too; it is tagged but never ranked.
-    headline = tokenize(text, [parts.title_span]) if parts.title_span else []
-    found_entities = entities.find_entities(text, headline + tokens, tagger)
+    headline = tokenize(text, [doc.title_span]) if doc.title_span else []
+    doc = doc.with_entities(entities.find_entities(text, [*headline, *doc.sentence_tokens], tagger))
     lap("entities")
-    found_quotes = quotes.find_quotes(text, parts.paragraphs, spans, tokens, found_entities)
+    doc = doc.with_quotes(quotes.find_quotes(doc))
     lap("quotes")
-    ranks = summary.rank_sentences(text, parts.title, spans, tokens, found_entities, found_quotes)
+    ranks = summary.rank_sentences(doc)
     sentences = tuple(
         Sentence(span.start, span.end, paragraph, rank)
-        for (span, paragraph), rank in zip(sentence_spans, ranks, strict=True)
+        for span, paragraph, rank in zip(doc.sentences, doc.sentence_paragraph, ranks, strict=True)
     )
     size = summary.default_summary_size(len(sentences))
     best = sorted(range(len(sentences)), key=lambda i: sentences[i].rank)[:size]
     lap("ranking")
     return Analysis(
         text=text,
-        title=parts.title,
-        title_span=parts.title_span,
-        body=parts.body,
-        paragraphs=parts.paragraphs,
+        title=doc.title,
+        title_span=doc.title_span,
+        body=doc.body,
+        paragraphs=doc.paragraphs,
         sentences=sentences,
-        tokens=tuple(token for sentence in tokens for token in sentence),
-        entities=found_entities,
-        quotes=found_quotes,
+        tokens=doc.tokens,
+        entities=doc.entities,
+        quotes=doc.quotes,
         summary=tuple(sorted(best)),
         timings=timings,
     )

@@ -40,7 +40,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from byline.analysis import centrality
-from byline.analysis.model import Entity, Quote, Span, Token
+from byline.analysis.document import Document
+from byline.analysis.model import Span
 from byline.resources import models_dir
 
 WEIGHTS_FILE = "weights.json"
@@ -104,11 +105,12 @@ def load_model() -> dict:
     return data
 
 
-def _paragraph_starts(text: str, sentences: Sequence[Span]) -> list[bool]:
+def _paragraph_starts(doc: Document) -> list[bool]:
+    """Whether a line break comes before each sentence (a soft wrap counts too)."""
     starts = []
     previous_end = None
-    for span in sentences:
-        gap = text[previous_end : span.start] if previous_end is not None else "\n"
+    for span in doc.sentences:
+        gap = doc.text[previous_end : span.start] if previous_end is not None else "\n"
         starts.append("\n" in gap)
         previous_end = span.end
     return starts
@@ -128,10 +130,9 @@ def _covered(sentences: Sequence[Span], ranges: Sequence[tuple[int, int]]) -> li
     return covered
 
 
-def _name_shares(
-    sentences: Sequence[Span], tokens: Sequence[Sequence[Token]], entities: Sequence[Entity]
-) -> list[float]:
+def _name_shares(doc: Document) -> list[float]:
     """Share of each sentence's words naming something mentioned at least twice."""
+    sentences, tokens, entities = doc.sentences, doc.sentence_tokens, doc.entities
     words = [max(1, sum(1 for t in sent if t.text[:1].isalnum())) for sent in tokens]
     mentioned = [e for e in entities if len(e.mentions) >= 2]
     if entities:
@@ -149,15 +150,9 @@ def _name_shares(
     ]
 
 
-def sentence_features(
-    text: str,
-    title: str | None,
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    quotes: Sequence[Quote],
-) -> tuple[list[dict[str, float]], list[list[str]]]:
+def sentence_features(doc: Document) -> tuple[list[dict[str, float]], list[list[str]]]:
     """The features of every sentence (named as in :data:`FEATURES`) and its stems."""
+    sentences, tokens = doc.sentences, doc.sentence_tokens
     n = len(sentences)
     terms = [centrality.content_terms(sent) for sent in tokens]
     degree = centrality.degree_scores(terms)
@@ -170,10 +165,10 @@ def sentence_features(
         degree_rank[i] = 1.0 - place / max(1, n - 1)
     counts = [sum(1 for t in sent if t.text[:1].isalnum()) for sent in tokens]
     longest = max(counts, default=0) or 1
-    title_terms = centrality.words_of(title) if title else []
-    names = _name_shares(sentences, tokens, entities)
-    quoted = _covered(sentences, sorted((q.start, q.end) for q in quotes))
-    paragraph_start = _paragraph_starts(text, sentences)
+    title_terms = centrality.words_of(doc.title) if doc.title else []
+    names = _name_shares(doc)
+    quoted = _covered(sentences, sorted((q.start, q.end) for q in doc.quotes))
+    paragraph_start = _paragraph_starts(doc)
     rows = []
     for i in range(n):
         numbers = sum(1 for t in tokens[i] if t.pos == "CD")
@@ -247,34 +242,24 @@ def order(scores: Sequence[float], terms: Sequence[Sequence[str]], redundancy: f
     return taken + rest + near + duplicates
 
 
-def rank_sentences(
-    text: str,
-    title: str | None,
-    sentences: Sequence[Span],
-    tokens: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    quotes: Sequence[Quote],
-) -> list[int]:
+def rank_sentences(doc: Document) -> list[int]:
     """Rank of each sentence (1 = first to take), a permutation of 1..len(sentences).
 
     Args:
-        text: the article text all spans index.
-        title: the detected headline (already removed from ``sentences``), or None.
-        sentences: the body's sentences in article order.
-        tokens: each sentence's tokens with POS tags.
-        entities: named entities (may be empty: the ranking then uses proper nouns).
-        quotes: direct quotes in article order.
+        doc: the article with its entities (may be none: the ranking then uses proper
+            nouns) and quotes; its sentences exclude the headline, which only lends its
+            words to the ``title`` feature.
 
     Returns:
         ``ranks[i]`` for sentence ``i``; the ``n`` lowest ranks, shown in article
         order, are the ``n``-sentence summary.
     """
-    if not sentences:
+    if not doc.sentences:
         return []
     model = load_model()
-    rows, terms = sentence_features(text, title, sentences, tokens, entities, quotes)
+    rows, terms = sentence_features(doc)
     taken = order(rate(rows, model), terms, float(model.get("redundancy", 0.0)))
-    ranks = [0] * len(sentences)
+    ranks = [0] * len(doc.sentences)
     for place, i in enumerate(taken, 1):
         ranks[i] = place
     return ranks

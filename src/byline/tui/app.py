@@ -1,76 +1,59 @@
-"""BylineApp: the article reader.
+"""BylineApp: the article reader, and the one mediator between its parts.
 
 The article is on screen in the first frame; after it, a thread worker asks the analysis
 child (``tui/analyzer.py``) for the analysis and the side panel fills when its
-:class:`AnalysisReady` arrives. Handlers set reactives (``quote_index``, ``summary_size``…)
-and ``watch_*`` methods have :class:`AnalysisNavigator` show them. The TUI only shows what
-the core returns: it never analyses text itself, and the pipeline (and NLTK) is imported
-only where it runs, off the start-up path.
+:class:`AnalysisReady` arrives. Attributes go down, messages come up: workers, widgets and
+the save flow post messages (``tui/messages.py``, and each widget's own); the handlers
+here set reactives (``quote_index``, ``summary_size``…) and the ``watch_*`` methods show
+what the plain functions of ``navigation.py`` and ``search.py`` decide, through
+:class:`~byline.tui.app_base.ReaderBase`. No helper holds this app. The TUI only shows
+what the core returns: the pipeline (and NLTK) is imported only where it runs.
 """
 
 from __future__ import annotations
 
-import math
 import threading
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.actions import SkipAction
-from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from byline.analysis.source import ArticleSource
-from byline.resources import styles_dir
+from byline.sources import ArticleError
+from byline.tui import fetching, navigation
 from byline.tui.analyzer import (
     Analyzer,
     default_analyzer,
     prepare_child_process,
     stop_child_process,
 )
-from byline.tui.bindings import READER_BINDINGS
-from byline.tui.commands import reader_commands
-from byline.tui.history import ReadingHistory, SummarySaved
-from byline.tui.loading import SourceFailed, SourceLoader, SourceOpened
-from byline.tui.messages import AnalysisFailed, AnalysisReady
-from byline.tui.navigation import AnalysisNavigator
-from byline.tui.search import ArticleSearch
+from byline.tui.app_base import ReaderBase
+from byline.tui.history import ReadingHistory
+from byline.tui.messages import (
+    AnalysisFailed,
+    AnalysisReady,
+    SourceFailed,
+    SourceOpened,
+    SummarySaved,
+)
 from byline.tui.text import one_line
-from byline.tui.widgets.article_view import ArticleView
-from byline.tui.widgets.search_bar import SearchBar
-from byline.tui.widgets.side_panel import SidePanel
-from byline.tui.widgets.status_line import StatusLine
+from byline.tui.widgets.panel_base import PanelState
 
 if TYPE_CHECKING:
     from byline.analysis.model import Analysis
     from byline.library import Library
-    from byline.tui.saving import SummarySaver
+    from byline.sources import Article
     from byline.tui.widgets.entity_panel import EntityPanel
     from byline.tui.widgets.quote_panel import QuotePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
-    from byline.web import WebSource
 
-WORDS_PER_MINUTE = 230
 PAINT_WAIT = 1.0
 """Longest the analysis waits for the article to paint first (seconds)."""
 
 
-def reading_minutes(words: int) -> int:
-    """Minutes to read ``words`` at about 230 words a minute (at least one)."""
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-
-class BylineApp(App[None]):
+class BylineApp(ReaderBase):
     """Read one article, with its entities, quotes and summary beside it."""
-
-    CSS_PATH = styles_dir() / "app.tcss"
-    TITLE = "byline"
-
-    BINDINGS = READER_BINDINGS
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
@@ -80,121 +63,137 @@ class BylineApp(App[None]):
     """Which mention of the chosen entity is current."""
     summary_size: reactive[int] = reactive(0, init=False)
     """How many sentences the summary keeps (1..number of sentences once analysed)."""
-    show_side_panel: reactive[bool] = reactive(True, always_update=True, init=False)
-    """Whether the side panel is visible, once the reader has toggled it with ``t``.
-
-    Until then ``styles/app.tcss`` decides: hidden on a narrow screen (``-narrow``)."""
-
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    """The screen gets ``-narrow`` below 80 columns, where the side panel hides itself."""
 
     def __init__(
         self,
-        source: ArticleSource,
+        article: Article,
         *,
         analyzer: Analyzer | None = None,
         library: Library | None = None,
-        web: WebSource | None = None,
-        key: str | None = None,
         fetch: str | None = None,
         refresh: bool = False,
     ) -> None:
-        """The reader for ``source``.
+        """The reader for ``article``.
 
         Args:
-            source: the article (a stand-in "Fetching…" text when ``fetch`` is given).
+            article: the article, recorded in ``library`` under its key (a stand-in such
+                as ``fetching_article(fetch)`` when ``fetch`` is given).
             analyzer: the analysis to run (default: the real pipeline).
             library: the reading library; None remembers nothing (as in most tests).
-            web: the web page or HTML file ``source`` was read from.
-            key: ``source``'s library key; None keeps it out of the library (standard
-                input, the sample article).
             fetch: a URL (or file) to open in the background once the app is up.
             refresh: download ``fetch`` again even when the library has a copy.
         """
         super().__init__()
+        self.source = article
         self.library = library
-        self.web = web
-        """Where the article on screen came from, when it is a web page or an HTML file."""
-        self._first_key = key
-        self._first_fetch = fetch
-        self._refresh = refresh
-        self.history = ReadingHistory(self, library)
-        self.loader = SourceLoader(self, library)
-        self.source = source
         self.analyzer: Analyzer = analyzer or default_analyzer
         self.analysis: Analysis | None = None
         """The analysis of the article on screen, once ready."""
         self.analysis_error: str | None = None
+        self.fetching: str | None = None
+        """The URL or path being opened now, or None."""
+        self.history = ReadingHistory(self, library)
+        self._first_fetch = fetch
+        self._refresh = refresh
         self._generation = 0
-        self._saver: SummarySaver | None = None
-        self.search = ArticleSearch(self)
-        self.navigator = AnalysisNavigator(self)
-
-    # -- layout ------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        with Horizontal(id="main"):
-            with Vertical(id="reading"):
-                yield ArticleView(self.source.text, id="article")
-                search = SearchBar(id="search-bar")
-                search.display = False
-                yield search
-                yield StatusLine(id="status")
-            yield SidePanel(id="side-panel")
-        yield Footer()
-
-    @property
-    def saver(self) -> SummarySaver:
-        """Asks where to save the summary and writes it (built on first use)."""
-        if self._saver is None:
-            from byline.tui.saving import SummarySaver
-
-            self._saver = SummarySaver(self)
-        return self._saver
-
-    @property
-    def article(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
-    def side_panel(self) -> SidePanel:
-        return self.query_one(SidePanel)
-
-    @property
-    def status(self) -> StatusLine:
-        return self.query_one(StatusLine)
+        self._ticket = 0
+        self._keep_current = False
 
     def on_mount(self) -> None:
         self.article.focus()
-        self.history.start()
+        self.history.start(self.article)
         if self._first_fetch is not None:
-            self.loader.open(self._first_fetch, refresh=self._refresh)
+            self.open_source(self._first_fetch, refresh=self._refresh, keep_current=False)
         else:
-            self.load_source(self.source, web=self.web, key=self._first_key)
+            self.load_article(self.source)
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from reader_commands(self)
+    def on_unmount(self) -> None:
+        self.history.save()
+        stop_child_process()
 
-    # -- reading library and the web ---------------------------------------------
+    # -- opening articles ----------------------------------------------------------
 
-    def open_source(self, argument: str, *, refresh: bool = False) -> None:
-        """Replace the article with ``argument`` (a URL or a file, such as a library
-        entry's source), read in the background; the current one stays until it arrives."""
-        self.loader.open(argument, refresh=refresh, keep_current=True)
+    def load_article(self, article: Article, *, analyse: bool = True) -> None:
+        """Show ``article`` now, record it under its key, and analyse it in the background
+        (``analyse`` False: a stand-in text such as "Fetching…", only shown)."""
+        self.history.leave()
+        self._generation += 1
+        self.source = article
+        self.analysis = None
+        self.analysis_error = None
+        self.set_reactive(BylineApp.quote_index, None)
+        self.set_reactive(BylineApp.entity_index, None)
+        self.set_reactive(BylineApp.summary_size, 0)
+        self.clear_matches()
+        if self.article.text is not article.text:
+            self.article.set_text(article.text)
+        self.history.arrive(article)
+        self.title = one_line(article.name, 80)
+        if not analyse:
+            return
+        self.show_waiting("analysing…")
+        self.status.say(("Analysing the article…", "italic"))
+        # The worker starts now (so ``workers.wait_for_complete()`` sees it) but waits for
+        # the first paint: once running, it holds the GIL for long stretches.
+        painted = threading.Event()
+        self.call_after_refresh(self._after_paint, painted)
+        self.run_analysis(article.text, self._generation, painted)
+
+    def open_source(
+        self, argument: str, *, refresh: bool = False, keep_current: bool = True
+    ) -> None:
+        """Open ``argument`` (a URL or a file, such as a library entry's source) in the
+        background; ``refresh`` downloads a URL again even when the library has a copy.
+        ``keep_current`` leaves the article on screen until the new one arrives (and
+        keeps it if that fails); otherwise the "Fetching…" state shows at once."""
+        self._ticket += 1
+        self.fetching = argument
+        self._keep_current = keep_current
+        if not keep_current:
+            self.load_article(fetching.fetching_article(argument), analyse=False)
+            self.show_waiting("fetching…", "Fetching the article…")
+        self.status.say((fetching.fetching_text(argument), "italic"))
+        self.run_fetch(argument, refresh, self._ticket)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="fetch", description="Fetching")
+    def run_fetch(self, argument: str, refresh: bool, ticket: int) -> None:
+        """Read ``argument`` and post what came of it; never touches widgets."""
+        worker = get_current_worker()
+        read = partial(fetching.download, argument, library=self.library, refresh=refresh)
+        try:
+            article = fetching.in_daemon_thread(read, should_stop=lambda: worker.is_cancelled)
+        except ArticleError as error:
+            if not worker.is_cancelled:
+                self.post_message(SourceFailed(argument, str(error), ticket))
+            return
+        if article is not None and not worker.is_cancelled:
+            self.post_message(SourceOpened(argument, article, ticket))
 
     @on(SourceOpened)
     def _source_opened(self, message: SourceOpened) -> None:
-        self.loader.opened(message)
+        if message.ticket != self._ticket:
+            return
+        self.fetching = None
+        self.load_article(message.article)
+        if message.article.cached and not self._keep_current:
+            self.notify(
+                "Opened the copy in your library (byline --refresh downloads it again).",
+                markup=False,
+            )
 
     @on(SourceFailed)
     def _source_failed(self, message: SourceFailed) -> None:
-        self.loader.failed(message)
-
-    @on(SummarySaved)
-    def _summary_saved(self, message: SummarySaved) -> None:
-        self.history.summary_saved(message.path)
+        """Say why the article could not be opened; the reader keeps running."""
+        if message.ticket != self._ticket:
+            return
+        self.fetching = None
+        reason = message.reason
+        if not self._keep_current:
+            self.load_article(fetching.failure_article(reason), analyse=False)
+            self.analysis_error = reason
+            self.show_failure("could not open", reason, f"Could not open the article: {reason}")
+        self.status.say(("Could not open: ", "bold"), reason)
+        self.notify(reason, title="Could not open the article", severity="error", markup=False)
 
     def action_library(self) -> None:
         """Show the articles read before; the chosen one opens where the reader stopped."""
@@ -213,52 +212,17 @@ class BylineApp(App[None]):
         self.history.save()
         self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
 
-    def on_unmount(self) -> None:
-        self.history.save()
-        stop_child_process()
-
-    # -- loading and analysis ----------------------------------------------------
-
-    def load_source(
-        self,
-        source: ArticleSource,
-        *,
-        web: WebSource | None = None,
-        key: str | None = None,
-        analyse: bool = True,
-    ) -> None:
-        """Show ``source`` now and start analysing it in the background.
-
-        Args:
-            source: the article.
-            web: the web page or HTML file it was read from.
-            key: record it in the reading library under this key (None: don't).
-            analyse: False for a stand-in text ("Fetching…"), which is only shown.
-        """
-        self.history.leave()
-        self._generation += 1
-        self.source = source
-        self.web = web
-        self.analysis = None
-        self.analysis_error = None
-        self.set_reactive(BylineApp.quote_index, None)
-        self.set_reactive(BylineApp.entity_index, None)
-        self.set_reactive(BylineApp.summary_size, 0)
-        self.search.clear()
-        if self.article.text is not source.text:
-            self.article.set_text(source.text)
-        self.history.arrive(key, web or source)
-        self.title = one_line(source.name, 80)
-        if not analyse:
+    def action_reload_sample(self) -> None:
+        """Open the sample article that ships with byline."""
+        try:
+            article = fetching.sample()
+        except ArticleError as error:
+            self.notify(str(error), severity="error", markup=False)
             return
-        self.sub_title = "analysing…"
-        self.side_panel.show_analysing()
-        self.status.say(("Analysing the article…", "italic"))
-        # The worker starts now (so ``workers.wait_for_complete()`` sees it) but waits for
-        # the first paint: once running, it holds the GIL for long stretches.
-        painted = threading.Event()
-        self.call_after_refresh(self._after_paint, painted)
-        self.run_analysis(source.text, self._generation, painted)
+        self.load_article(article)
+        self.notify(f"Opened {article.name}", markup=False)
+
+    # -- analysis ----------------------------------------------------------------
 
     def _after_paint(self, painted: threading.Event) -> None:
         """The article is on screen: let the analysis start (and its child process's
@@ -268,11 +232,7 @@ class BylineApp(App[None]):
         painted.set()
 
     @work(
-        thread=True,
-        exclusive=True,
-        exit_on_error=False,
-        group="analysis",
-        description="Analysing article",
+        thread=True, exclusive=True, exit_on_error=False, group="analysis", description="Analysing"
     )
     def run_analysis(
         self, text: str, generation: int, painted: threading.Event | None = None
@@ -296,42 +256,27 @@ class BylineApp(App[None]):
         await self.side_panel.wait_until_built()
         if message.generation != self._generation:
             return
-        analysis = message.analysis
-        self.analysis = analysis
+        analysis = self.analysis = message.analysis
         if analysis.title:
             self.title = one_line(analysis.title, 100)
         self.history.analysed(analysis.title)
-        words = analysis.word_count
-        self.sub_title = f"{words:,} words · {reading_minutes(words)} min read"
-        if analysis.title_span is not None:
-            self.article.set_highlights(
-                "title", [(analysis.title_span.start, analysis.title_span.end)]
-            )
         self.set_reactive(BylineApp.summary_size, len(analysis.summary))
-        self.side_panel.show_analysis(analysis, analysis.summary)
-        self.navigator.refresh_summary_layer()
-        self.status.say(
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-            f"{len(analysis.sentences)} sentences · ? for keys"
-        )
-        if self.article.is_empty:
-            self.sub_title = "empty article"
-            self.status.say(("The article is empty: nothing to analyse.", "italic"))
+        self.show_analysis(analysis)
+        self._mark_summary()
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation != self._generation:
             return
         self.analysis_error = message.reason
-        self.sub_title = "analysis failed"
-        self.side_panel.show_failed(message.reason)
+        self.show_failure("analysis failed", message.reason)
         self.status.say(("Analysis failed: ", "bold"), message.reason)
         self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
 
     def require_analysis(self) -> Analysis | None:
         """The analysis, or None after telling the reader why there is none yet."""
         if self.analysis is None:
-            if self.loader.busy:
+            if self.fetching is not None:
                 self.notify("Still fetching the article…", markup=False)
             elif self.analysis_error:
                 self.notify("No analysis: it failed.", severity="error", markup=False)
@@ -339,25 +284,52 @@ class BylineApp(App[None]):
                 self.notify("Still analysing the article…", markup=False)
         return self.analysis
 
-    # -- quotes, entities, summary (shown by AnalysisNavigator) --------------------
+    # -- quotes, entities, summary: decided by navigation.py ----------------------------
+
+    def _step_quote(self, step: int) -> None:
+        analysis = self.require_analysis()
+        if analysis is None:
+            return
+        if not analysis.quotes:
+            self.notify(navigation.NO_QUOTES, markup=False)
+            return
+        self.quote_index = navigation.step_index(self.quote_index, step, len(analysis.quotes))
 
     def action_next_quote(self) -> None:
-        self.navigator.step_quote(+1)
+        self._step_quote(+1)
 
     def action_previous_quote(self) -> None:
-        self.navigator.step_quote(-1)
+        self._step_quote(-1)
 
     def watch_quote_index(self, index: int | None) -> None:
-        self.navigator.show_quote(index)
+        if self.analysis is None or index is None:
+            self.article.set_highlights("quote", [])
+        else:
+            self.apply_focus(navigation.quote_focus(self.analysis, index))
 
     def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
         self.quote_index = message.index
 
+    def _step_mention(self, step: int) -> None:
+        """The next or previous mention of the chosen entity (the first entity's first or
+        last mention when none is chosen)."""
+        analysis = self.require_analysis()
+        if analysis is None:
+            return
+        if not analysis.entities:
+            self.notify(navigation.NO_ENTITIES, markup=False)
+        elif self.entity_index is None:
+            self.set_reactive(BylineApp.mention_index, 0 if step > 0 else -1)
+            self.entity_index = 0
+        else:
+            count = navigation.mention_count(analysis, self.entity_index)
+            self.mention_index = (self.mention_index + step) % count
+
     def action_next_mention(self) -> None:
-        self.navigator.step_mention(+1)
+        self._step_mention(+1)
 
     def action_previous_mention(self) -> None:
-        self.navigator.step_mention(-1)
+        self._step_mention(-1)
 
     def choose_entity(self, index: int) -> None:
         """Highlight every mention of entity ``index`` and go to its first."""
@@ -365,84 +337,60 @@ class BylineApp(App[None]):
         self.entity_index = index
 
     def watch_entity_index(self, index: int | None) -> None:
-        self.navigator.show_entity(index)
+        if self.analysis is None or index is None:
+            self.article.set_highlights("mention", [])
+            return
+        self.apply_focus(navigation.entity_focus(self.analysis, index))
+        self.mention_index %= navigation.mention_count(self.analysis, index)
 
     def watch_mention_index(self, position: int) -> None:
-        self.navigator.show_mention(position)
+        if self.analysis is not None and self.entity_index is not None:
+            focus = navigation.mention_focus(self.analysis, self.entity_index, position)
+            if focus is not None:
+                self.apply_focus(focus)
 
     def on_entity_panel_entity_chosen(self, message: EntityPanel.EntityChosen) -> None:
         self.choose_entity(message.index)
 
     def action_summary_size(self, step: int) -> None:
-        self.navigator.change_summary_size(step)
+        """Make the summary a sentence longer (``+1``) or shorter (``-1``)."""
+        analysis = self.require_analysis()
+        if analysis is None or not analysis.sentences:
+            return
+        size = navigation.resized_summary(analysis, self.summary_size, step)
+        if size == self.summary_size:
+            self.notify(navigation.summary_limit_notice(size, step), markup=False)
+            return
+        self.summary_size = size
+        self.bring_forward("tab-summary")
 
     def watch_summary_size(self, size: int) -> None:
-        self.navigator.show_summary(size)
+        if self.analysis is not None:
+            self.side_panel.state = PanelState(self.analysis, self.analysis.summary_of(size))
+            self._mark_summary()
+
+    def _mark_summary(self) -> None:
+        showing = self.analysis is not None and self.side_panel.active_tab == "tab-summary"
+        analysis = self.analysis
+        self.mark_summary(
+            navigation.summary_spans(analysis, self.summary_size) if analysis and showing else []
+        )
 
     def on_tabbed_content_tab_activated(self) -> None:
-        self.navigator.refresh_summary_layer()
+        if self.is_laid_out:  # the tabs may say so late, while the reader closes
+            self._mark_summary()
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
-        self.navigator.show_sentence(message.index)
+        if self.analysis is not None:
+            self.apply_focus(navigation.sentence_focus(self.analysis, message.index))
 
-    # -- search ------------------------------------------------------------------
-
-    async def action_search(self) -> None:
-        # "/" is a priority binding (see bindings.py): hand it back where it is text or
-        # where there is no article to search (a dialog or the library on top).
-        focused = self.focused
-        if focused is not None and focused.check_consume_key("slash", "/"):
-            raise SkipAction()
-        bars = self.screen.query(SearchBar)
-        if not bars:
-            raise SkipAction()
-        await bars.first().open()
-
-    @on(SearchBar.QueryChanged)
-    def _search_changed(self, message: SearchBar.QueryChanged) -> None:
-        self.search.find(message.query)
-
-    @on(SearchBar.NextMatch)
-    def _search_next(self) -> None:
-        self.search.next()
-
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
-        self.search.clear()
-        self.article.focus()
-
-    # -- panel, help, save, reload -----------------------------------------------
-
-    def action_toggle_side_panel(self) -> None:
-        # Toggle what is on screen: a narrow terminal hides the panel without the reactive.
-        self.show_side_panel = not self.side_panel.display
-
-    def watch_show_side_panel(self, show: bool) -> None:
-        panel = self.side_panel
-        if not show and self.focused is not None and panel in self.focused.ancestors:
-            self.article.focus()
-        panel.display = show
-
-    def action_help(self) -> None:
-        from byline.tui.screens.help import HelpScreen  # Markdown is slow to import
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+    # -- save --------------------------------------------------------------------
 
     def action_save_summary(self) -> None:
         analysis = self.require_analysis()
         if analysis is not None:
             self.saver.ask(analysis, self.source, self.summary_size or len(analysis.summary))
 
-    def action_reload_sample(self) -> None:
-        """Open the sample article that ships with byline."""
-        from byline.analysis.source import ArticleError, read_article
-        from byline.resources import sample_article
-
-        try:
-            source = read_article(str(sample_article()))
-        except ArticleError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.load_source(source)
-        self.notify(f"Opened {source.name}", markup=False)
+    @on(SummarySaved)
+    def _summary_saved(self, message: SummarySaved) -> None:
+        self.history.summary_saved(message.path)

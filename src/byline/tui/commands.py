@@ -1,41 +1,53 @@
-"""The reader's commands in the command palette (ctrl+p).
+"""The reader's commands in the command palette (ctrl+p), as a table beside its bindings.
 
-They call the app's actions, so the palette and the keys do the same thing. Must not
+Each command names an action, as a binding does (``bindings.py``), so the palette and the
+keys run the same thing; a test checks that every action named here exists. Must not
 import the analysis pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from textual.app import SystemCommand
-
-if TYPE_CHECKING:
-    from byline.tui.app import BylineApp
+from textual.app import App, SystemCommand
 
 
-def reader_commands(app: BylineApp) -> Iterable[SystemCommand]:
-    """The commands byline adds to Textual's own."""
-    yield SystemCommand(
-        "Save summary",
-        "Save the summary and key quotes as a Markdown file",
-        app.action_save_summary,
-    )
-    yield SystemCommand(
-        "Toggle side panel",
-        "Hide or show the entities, quotes and summary",
-        app.action_toggle_side_panel,
-    )
-    yield SystemCommand(
-        "Reload sample article",
-        "Open the sample article that ships with byline",
-        app.action_reload_sample,
-    )
-    yield SystemCommand("Next quote", "Jump to the next quote", app.action_next_quote)
-    yield SystemCommand("Search article", "Find text in the article", app.action_search)
-    yield SystemCommand(
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One palette entry."""
+
+    title: str
+    """What the palette lists (and searches)."""
+    help: str
+    """The line under the title."""
+    action: str
+    """The app action it runs, as a binding names it ("save_summary")."""
+
+
+READER_COMMANDS: tuple[Command, ...] = (
+    Command("Save summary", "Save the summary and key quotes as a Markdown file", "save_summary"),
+    Command(
+        "Toggle side panel", "Hide or show the entities, quotes and summary", "toggle_side_panel"
+    ),
+    Command(
+        "Reload sample article", "Open the sample article that ships with byline", "reload_sample"
+    ),
+    Command("Next quote", "Jump to the next quote", "next_quote"),
+    Command("Search article", "Find text in the article", "search"),
+    Command(
         "Open library",
         "Articles read before: reopen one where you stopped, search, delete",
-        app.action_library,
-    )
+        "library",
+    ),
+)
+
+
+def system_commands(
+    app: App[Any], commands: tuple[Command, ...] = READER_COMMANDS
+) -> Iterator[SystemCommand]:
+    """``commands`` as the palette takes them, each running its action on ``app``."""
+    for command in commands:
+        yield SystemCommand(command.title, command.help, partial(app.run_action, command.action))

@@ -1,24 +1,27 @@
 """ReadingHistory: the reader's side of the reading library.
 
-Records each article opened (a file or a URL; not standard input, not the sample that
-ships with byline), puts the view back where the reader stopped, and remembers the
-reading position: the character offset of the top line of the article view, written at
-most every :data:`SAVE_EVERY` seconds while it changes, whenever another article replaces
-it, and on quit. A library that cannot be used is reported once, as a warning, and the
-reader carries on without history. Must not import the analysis pipeline.
+Records each article opened under its ``Article.key`` (a file or a URL; standard input,
+the sample and the reader's stand-ins have none), puts the view back where the reader
+stopped, and remembers the reading position: the character offset of the top line of the
+article view, written at most every :data:`SAVE_EVERY` seconds while it changes, whenever
+another article replaces it, and on quit. A library that cannot be used is reported once,
+as a warning, and the reader carries on without history.
+
+It needs only what any Textual app offers (notifications, timers, refresh callbacks) and
+the article view it is given, never the reader app itself. Must not import the analysis
+pipeline.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.message import Message
-
 if TYPE_CHECKING:
+    from textual.app import App
+
     from byline.library import Library
-    from byline.tui.app import BylineApp
+    from byline.sources import Article
     from byline.tui.widgets.article_view import ArticleView
 
 SAVE_EVERY = 2.0
@@ -27,24 +30,16 @@ RESTORE_TRIES = 10
 """Refreshes to wait for the article view to be laid out before restoring a position."""
 
 
-@dataclass
-class SummarySaved(Message):
-    """A summary was written to ``path``; the library remembers it."""
-
-    path: Path
-    """The file written."""
-
-
 class ReadingHistory:
     """Records articles and reading positions in ``library`` (None: remembers nothing)."""
 
-    def __init__(self, app: BylineApp, library: Library | None) -> None:
+    def __init__(self, app: App[Any], library: Library | None) -> None:
         self.app = app
         self.library = library
         self.key: str | None = None
         """The library key of the article on screen (None: not recorded)."""
         self._view: ArticleView | None = None
-        self._article: Any = None
+        self._article: Article | None = None
         self._saved = 0
         self._restored = True
         self._warned = False
@@ -53,9 +48,9 @@ class ReadingHistory:
     def enabled(self) -> bool:
         return self.library is not None and self.library.enabled
 
-    def start(self) -> None:
-        """Begin watching the position (call once the app is mounted)."""
-        self._view = self.app.article
+    def start(self, view: ArticleView) -> None:
+        """Begin watching the position in ``view`` (call once the app is mounted)."""
+        self._view = view
         self.check_problem()
         if self.library is not None:
             self.app.set_interval(SAVE_EVERY, self.save, name="save reading position")
@@ -77,15 +72,16 @@ class ReadingHistory:
         self.save()
         self.key = None
 
-    def arrive(self, key: str | None, article: Any) -> None:
-        """``article`` (an ``ArticleSource`` or ``WebSource``) is on screen now: record it
-        under ``key`` and go back to where the reader stopped in it."""
+    def arrive(self, article: Article) -> None:
+        """``article`` is on screen now: record it under its key (if it has one) and go
+        back to where the reader stopped in it."""
+        key = article.key
         self.key = key
         self._article = article
         self._restored = True
         if key is None or self.library is None or not self.enabled:
             return
-        self.library.record_source(article)
+        self.library.record(article)
         position = self.library.position(key)
         self.check_problem()
         self._saved = position
@@ -94,29 +90,29 @@ class ReadingHistory:
             self.app.call_after_refresh(self._restore, key, position, 0)
 
     def analysed(self, title: str | None) -> None:
-        """The analysis found ``title``: a text file's entry takes it as its title (a web
-        page's comes from the page)."""
+        """The analysis found ``title``: a file's entry takes it as its title (a web page's
+        comes from the page).
+
+        Not a URL's: the library reads a URL's copy back as its title, a blank line and
+        its cached text (``web.cached_article``), so a title found in that text would
+        come back twice and move every saved position.
+        """
         article = self._article
         if self.key is None or self.library is None or not title or article is None:
             return
-        if getattr(article, "title", None) is not None:
+        if article.title is not None or article.url is not None:
             return
         entry = self.library.entry(self.key)
         if entry is None or entry.title:
             return
         self.library.record_read(
-            self.key,
-            article.text,
-            title,
-            getattr(article, "author", None),
-            getattr(article, "site", None),
-            getattr(article, "date", None),
+            self.key, article.text, title, article.author, article.site, article.date
         )
         self.check_problem()
 
     def _restore(self, key: str, position: int, tries: int) -> None:
-        view = self._view or self.app.article
-        if key != self.key:
+        view = self._view
+        if key != self.key or view is None:
             return
         if (view.line_count == 0 or view.size.height == 0) and tries < RESTORE_TRIES:
             self.app.call_after_refresh(self._restore, key, position, tries + 1)

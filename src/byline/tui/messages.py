@@ -1,18 +1,22 @@
-"""Messages shared across the reader: the analysis worker's results.
+"""Messages shared across the reader: what its workers and flows report to the app.
 
-A widget's own messages live nested in its class (``QuotePanel.QuoteChosen``). Must not
-import the analysis pipeline (only its data model).
+The app is the one mediator: workers and helpers post these, the app's handlers apply
+them to the widgets. A widget's own messages live nested in its class
+(``QuotePanel.QuoteChosen``). Must not import the analysis pipeline (only its data
+model, and only when typing).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from byline.analysis.model import Analysis
+    from byline.sources import Article
 
 
 @dataclass
@@ -33,3 +37,35 @@ class AnalysisFailed(Message):
     """One line saying what went wrong."""
     generation: int
     """Which article load this belongs to."""
+
+
+@dataclass
+class SourceOpened(Message):
+    """The fetch worker read an article; the app shows it."""
+
+    argument: str
+    """The URL or path as asked for."""
+    article: Article
+    """The article to show, analyse and record."""
+    ticket: int
+    """Which request this answers (an older one's answer is dropped)."""
+
+
+@dataclass
+class SourceFailed(Message):
+    """The fetch worker could not read the article."""
+
+    argument: str
+    """The URL or path as asked for."""
+    reason: str
+    """One line, naming the URL or file and why."""
+    ticket: int
+    """Which request this answers."""
+
+
+@dataclass
+class SummarySaved(Message):
+    """A summary was written to ``path``; the reading library remembers it."""
+
+    path: Path
+    """The file written."""

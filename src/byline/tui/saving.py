@@ -13,14 +13,14 @@ from textual.app import App
 
 from byline.analysis.export import summary_markdown, write_atomic
 from byline.analysis.model import Analysis
-from byline.analysis.source import ArticleSource
-from byline.tui.history import SummarySaved
+from byline.sources import Article
+from byline.tui.messages import SummarySaved
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from byline.tui.text import one_line, safe_file_name
 
 
-def default_summary_path(source: ArticleSource) -> Path:
+def default_summary_path(source: Article) -> Path:
     """``<article stem>.summary.md`` in the current working folder."""
     stem = safe_file_name(Path(source.name).stem) or "article"
     return Path.cwd() / f"{stem}.summary.md"
@@ -50,7 +50,7 @@ class SummarySaver:
     def __init__(self, app: App[None]) -> None:
         self.app = app
 
-    def ask(self, analysis: Analysis, source: ArticleSource, size: int) -> None:
+    def ask(self, analysis: Analysis, source: Article, size: int) -> None:
         """Open the dialog for saving ``size`` summary sentences of ``analysis``."""
         if not analysis.sentences:
             self.app.notify(

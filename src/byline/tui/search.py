@@ -1,76 +1,56 @@
-"""ArticleSearch: find-in-article for the reader (``/``), case-insensitive, plain text.
+"""Find-in-article (``/``): case-insensitive and literal, as plain functions.
 
-Matches are offsets into the article text, shown through the article view's ``search``
-and ``current`` highlight layers. Searching is not analysis: it is a literal, escaped
-pattern. Must not import the analysis pipeline.
+Searching is not analysis: the query is an escaped pattern over the article text, and
+matches are offsets into it. The app shows a :class:`Matches` through the article view's
+``search`` and ``current`` highlight layers and the search bar's count. No Textual.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import islice
 
-from byline.tui.widgets.article_view import ArticleView
-from byline.tui.widgets.search_bar import SearchBar
-
-if TYPE_CHECKING:
-    from byline.tui.app import BylineApp
+Span = tuple[int, int]
 
 MAX_SEARCH_MATCHES = 10_000
 """More matches than this are not highlighted (a one-letter query on a huge article)."""
 
 
-class ArticleSearch:
-    """The current query's matches and which one the reader is on."""
+def find_matches(text: str, query: str, limit: int = MAX_SEARCH_MATCHES) -> list[Span]:
+    """Where ``query`` occurs in ``text``, ignoring case: at most ``limit`` spans, in order.
 
-    def __init__(self, app: BylineApp) -> None:
-        self.app = app
-        self.matches: list[tuple[int, int]] = []
-        self.index = -1
+    A query of only white space finds nothing.
+    """
+    if not query.strip():
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return [match.span() for match in islice(pattern.finditer(text), limit)]
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """A query's matches and which one the reader is on."""
+
+    spans: tuple[Span, ...] = ()
+    current: int = -1
+    """Index into ``spans``; -1 when there is none."""
+
+    @classmethod
+    def starting_at(cls, spans: list[Span], offset: int) -> Matches:
+        """The matches, on the first one at or after ``offset`` (the top of the view), else
+        on the first of all."""
+        starts = [start for start, _ in spans]
+        following = bisect_left(starts, offset)
+        return cls(tuple(spans), (following if following < len(spans) else 0) if spans else -1)
+
+    def following(self) -> Matches:
+        """On to the next match, wrapping to the first."""
+        if not self.spans:
+            return self
+        return Matches(self.spans, (self.current + 1) % len(self.spans))
 
     @property
-    def _article(self) -> ArticleView:
-        return self.app.query_one(ArticleView)
-
-    def find(self, query: str) -> None:
-        """Highlight every match of ``query`` and go to the first one below the top line."""
-        self.matches, self.index = [], -1
-        if query.strip():
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for count, match in enumerate(pattern.finditer(self.app.source.text)):
-                if count >= MAX_SEARCH_MATCHES:
-                    break
-                self.matches.append(match.span())
-        article = self._article
-        article.set_highlights("search", self.matches)
-        top = article.first_visible_offset()
-        following = [i for i, (start, _) in enumerate(self.matches) if start >= top]
-        self.go_to(following[0] if following else 0)
-
-    def next(self) -> None:
-        """Go to the next match, wrapping to the first."""
-        if self.matches:
-            self.go_to((self.index + 1) % len(self.matches))
-
-    def go_to(self, index: int) -> None:
-        """Make match ``index`` current and scroll it into view."""
-        bar = self.app.query_one(SearchBar)
-        query = bar.input.value
-        article = self._article
-        if not self.matches:
-            self.index = -1
-            article.set_highlights("current", [])
-            bar.set_count(0, 0, query)
-            return
-        self.index = index
-        start, end = self.matches[index]
-        article.set_highlights("current", [(start, end)])
-        article.scroll_to_offset(start, end, center=False)
-        bar.set_count(index + 1, len(self.matches), query)
-
-    def clear(self) -> None:
-        """Forget the matches and their highlights."""
-        self.matches, self.index = [], -1
-        article = self._article
-        article.set_highlights("search", [])
-        article.set_highlights("current", [])
+    def current_span(self) -> Span | None:
+        return self.spans[self.current] if self.spans and self.current >= 0 else None

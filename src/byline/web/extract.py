@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from byline.analysis.source import ArticleError
+from byline.sources.article import ArticleError
 
 MIN_WORDS = 15
 """Fewer words than this is not an article ("Page not found", a cookie banner)."""

@@ -1,6 +1,6 @@
 """Fetching a web page with the standard library: http(s) only, bounded in time and size.
 
-Every failure is an :class:`~byline.analysis.source.ArticleError` whose message is one
+Every failure is an :class:`~byline.sources.ArticleError` whose message is one
 line, ``"<url>: <short reason>"`` (DNS failure, refused connection, timeout, HTTP status,
 too many redirects, a redirect to another scheme, too large, not a web page). Must not
 import Textual.
@@ -21,7 +21,7 @@ from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import IO, Any
 
 from byline import __version__
-from byline.analysis.source import ArticleError
+from byline.sources.article import ArticleError
 from byline.web.urls import (
     DEADLINE,
     MAX_BYTES,

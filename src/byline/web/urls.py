@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from byline.analysis.source import ArticleError
+from byline.sources.article import ArticleError
 
 TIMEOUT = 15.0
 """Seconds to wait for the connection and for each read."""

@@ -14,11 +14,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import ENTITY_TYPES, Analysis
+from byline.tui.labels import TYPE_HEADINGS
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelBase
-
-TYPE_HEADINGS = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names"}
-TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
 
 
 class EntityPanel(PanelBase):
@@ -31,8 +29,8 @@ class EntityPanel(PanelBase):
         index: int
         """Index into ``Analysis.entities``."""
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        """Fill the list from ``analysis``."""
+    def show_analysis(self, analysis: Analysis, summary: tuple[int, ...] = ()) -> None:
+        """Fill the list from ``analysis`` (the summary is not this tab's)."""
         options: list[Option | None] = []
         for kind in ENTITY_TYPES:
             members = [(i, e) for i, e in enumerate(analysis.entities) if e.type == kind]
@@ -54,7 +52,7 @@ class EntityPanel(PanelBase):
         else:
             self.show_ready("No named entities found.")
 
-    def select_entity(self, index: int) -> None:
+    def select(self, index: int) -> None:
         """Put the list's cursor on entity ``index``."""
         self.highlight_option(f"entity-{index}")
 

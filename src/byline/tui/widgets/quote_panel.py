@@ -13,16 +13,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from byline.analysis.model import Analysis, Quote
+from byline.analysis.model import Analysis
+from byline.tui.labels import speaker_label
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelBase
-
-UNATTRIBUTED = "unattributed"
-
-
-def speaker_label(quote: Quote) -> str:
-    """Who said ``quote``, on one line ("unattributed" when nobody is named)."""
-    return one_line(quote.speaker, 60) if quote.speaker else UNATTRIBUTED
 
 
 class QuotePanel(PanelBase):
@@ -35,8 +29,8 @@ class QuotePanel(PanelBase):
         index: int
         """Index into ``Analysis.quotes``."""
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        """Fill the list from ``analysis``."""
+    def show_analysis(self, analysis: Analysis, summary: tuple[int, ...] = ()) -> None:
+        """Fill the list from ``analysis`` (the summary is not this tab's)."""
         options: list[Option | None] = []
         for index, quote in enumerate(analysis.quotes):
             prompt = Text()
@@ -57,7 +51,7 @@ class QuotePanel(PanelBase):
             else "No direct quotes found."
         )
 
-    def select_quote(self, index: int) -> None:
+    def select(self, index: int) -> None:
         """Put the list's cursor on quote ``index``."""
         self.highlight_option(f"quote-{index}")
 

@@ -2,8 +2,10 @@
 
 The tabs are built just after the first frame: until then the panel shows only
 "Analysing…", so the article paints without waiting for the tabs' widgets, styles and
-imports. Calls made before that are remembered and replayed. Must not import the analysis
-pipeline (only its data model, and only when typing).
+imports. What the tabs show is one reactive, :attr:`SidePanel.state`, which the app sets
+and every tab binds to (``data_bind``): a state set before the tabs exist is the one they
+show once built. Must not import the analysis pipeline (only its data model, and only
+when typing).
 """
 
 from __future__ import annotations
@@ -13,30 +15,30 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Static
 
-from byline.tui.widgets.panel_base import PanelBase
+from byline.tui.widgets.panel_base import ANALYSING, WAITING, PanelBase, PanelState
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from byline.analysis.model import Analysis
     from byline.tui.widgets.entity_panel import EntityPanel
     from byline.tui.widgets.quote_panel import QuotePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
-
-EMPTY_ARTICLE = "The article is empty: nothing to analyse."
 
 
 class SidePanel(Vertical):
     """Tabs over the analysis; every tab says "Analysing…" until the analysis lands."""
 
+    state: reactive[PanelState] = reactive(WAITING, always_update=True, init=False)
+    """What every tab shows: waiting (with a line saying for what), failed, or an analysis
+    with the summary's sentences."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._built = asyncio.Event()
-        self._analysis: tuple[Analysis, tuple[int, ...]] | None = None
-        self._failure: tuple[str, str | None] | None = None
-        self._waiting = PanelBase.ANALYSING
+        self._waiting = ANALYSING
         self._active = "tab-entities"
         self._building = False
 
@@ -52,11 +54,11 @@ class SidePanel(Vertical):
 
         with TabbedContent(id="side-tabs", initial=self._active):
             with TabPane("Entities", id="tab-entities"):
-                yield EntityPanel(id="entity-panel")
+                yield EntityPanel(id="entity-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Quotes", id="tab-quotes"):
-                yield QuotePanel(id="quote-panel")
+                yield QuotePanel(id="quote-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Summary", id="tab-summary"):
-                yield SummaryPanel(id="summary-panel")
+                yield SummaryPanel(id="summary-panel", state=self.state).data_bind(SidePanel.state)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
@@ -67,7 +69,6 @@ class SidePanel(Vertical):
         if not self.query("#side-tabs"):
             return  # the app is closing: nothing was mounted
         self._built.set()
-        self._replay()
 
     async def wait_until_built(self) -> None:
         """Return once the tabs exist (right after the first frame)."""
@@ -95,8 +96,9 @@ class SidePanel(Vertical):
 
         return self.query_one(SummaryPanel)
 
-    def _panels(self) -> tuple[PanelBase, ...]:
-        return (self.entities, self.quotes, self.summary)
+    def tab(self, tab_id: str) -> PanelBase:
+        """The panel in tab ``tab_id`` ("tab-quotes", …)."""
+        return self.query_one(f"#{tab_id} .side-tab", PanelBase)
 
     def show_tab(self, tab_id: str) -> None:
         """Bring ``tab_id`` ("tab-quotes", …) to the front."""
@@ -114,48 +116,11 @@ class SidePanel(Vertical):
 
         return self.query_one(TabbedContent).active
 
-    def show_analysing(self, status: str = PanelBase.ANALYSING) -> None:
-        """Say the analysis (or, with another ``status``, the fetch) is under way."""
-        self._analysis, self._failure, self._waiting = None, None, status
-        self._replay()
-
-    def show_failed(self, reason: str, status: str | None = None) -> None:
-        """Say the analysis failed for ``reason``; ``status`` replaces the whole line."""
-        self._analysis, self._failure = None, (reason, status)
-        self._replay()
-
-    def show_analysis(self, analysis: Analysis, summary: tuple[int, ...]) -> None:
-        self._analysis, self._failure = (analysis, summary), None
-        self._replay()
-
-    def show_summary(self, analysis: Analysis, summary: tuple[int, ...]) -> None:
-        """Show ``summary`` (sentence indexes) after the reader changed its length."""
-        self._analysis = (analysis, summary)
-        if self.is_built:
-            self.summary.show_summary(analysis, summary)
-
-    def _replay(self) -> None:
-        """Show the remembered state in the tabs (only the waiting line before they exist)."""
-        if not self.is_built:
-            # (Gone already while the tabs are being mounted; they replay this once built.)
-            for placeholder in self.query("#side-placeholder").results(Static):
-                placeholder.update(Text(self._waiting))
+    def watch_state(self, state: PanelState) -> None:
+        # Until the tabs exist, the placeholder says what the panel is waiting for. (It is
+        # gone already while they are being mounted; they show the state once bound.)
+        if state.analysis is not None or state.failure is not None or self.is_built:
             return
-        if self._analysis is not None:
-            analysis, summary = self._analysis
-            self.entities.show_analysis(analysis)
-            self.quotes.show_analysis(analysis)
-            self.summary.show_summary(analysis, summary)
-            if not analysis.text.strip():
-                for panel in self._panels():
-                    panel.show_ready(EMPTY_ARTICLE)
-        elif self._failure is not None:
-            reason, status = self._failure
-            for panel in self._panels():
-                panel.show_failed(reason)
-                if status is not None:
-                    panel.status.update(Text(status))
-        else:
-            for panel in self._panels():
-                panel.show_analysing()
-                panel.status.update(Text(self._waiting))
+        self._waiting = state.note or ANALYSING
+        for placeholder in self.query("#side-placeholder").results(Static):
+            placeholder.update(Text(self._waiting))

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from byline.analysis.model import Analysis
 from byline.tui.text import one_line
-from byline.tui.widgets.panel_base import PanelBase
+from byline.tui.widgets.panel_base import PanelBase, PanelState
 
 
 class SummaryPanel(PanelBase):
@@ -28,8 +28,11 @@ class SummaryPanel(PanelBase):
         index: int
         """Index into ``Analysis.sentences``."""
 
-    def show_summary(self, analysis: Analysis, indices: tuple[int, ...]) -> None:
-        """Show the sentences ``indices`` (already in article order)."""
+    def changed(self, old: PanelState, new: PanelState) -> bool:
+        return old.summary != new.summary
+
+    def show_analysis(self, analysis: Analysis, indices: tuple[int, ...] = ()) -> None:
+        """Show the summary's sentences, ``indices`` (already in article order)."""
         options: list[Option | None] = []
         for i in indices:
             if options:
@@ -47,6 +50,10 @@ class SummaryPanel(PanelBase):
         else:
             status = "No sentences to summarise."
         self.show_ready(status)
+
+    def select(self, index: int) -> None:
+        """Put the list's cursor on sentence ``index`` (when the summary has it)."""
+        self.highlight_option(f"sentence-{index}")
 
     @on(OptionList.OptionSelected, ".panel-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,149 +1,28 @@
-"""The reading library: every article read, its cached text, where the reader stopped.
+"""The reading library's store: :class:`Library`, one SQLite connection behind a lock.
 
-A small SQLite database (``library.sqlite3``) in byline's data folder: ``$BYLINE_DATA_DIR``
-when set, else ``$XDG_DATA_HOME/byline``, else ``~/.local/share/byline`` (on macOS
-``~/Library/Application Support/byline``, on Windows ``%LOCALAPPDATA%\\byline``).
-
-Articles are keyed by their source: the URL as given, or the file's absolute path. The
-cached text is the text as byline got it from the source (for a web page the extracted
-text without the headline line, ``WebSource.text``); the reading position is a character
-offset into the text byline analyses (for a web page ``as_article_text``). It resets to 0
-when the article's text changes.
-
-The library never stands in the way of reading: :meth:`Library.open` does not raise; a
-corrupt, locked, unreadable or too-new database gives a disabled library whose methods do
-nothing and return empty results, with the reason in ``problem`` (one line). A database
-error later on is caught the same way (the call returns its empty result and ``problem``
-says why). Writes are transactions; the schema is versioned with ``PRAGMA user_version``
-and only ever migrated forward by adding things, so an upgrade loses nothing.
-
-Must not import Textual.
+Every method catches database errors: it returns its empty result and ``problem`` says
+why, in one line. Writes are transactions. Must not import Textual.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sqlite3
-import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-DATA_DIR_VARIABLE = "BYLINE_DATA_DIR"
-FILE_NAME = "library.sqlite3"
+from byline.library.paths import default_path
+from byline.library.records import LibraryEntry, content_hash
+from byline.library.schema import LibraryTooNew, migrate, transaction
+
+if TYPE_CHECKING:
+    from byline.sources import Article
+
 BUSY_TIMEOUT_MS = 3000
 
 T = TypeVar("T")
-
-
-def data_dir() -> Path:
-    """byline's data folder (not created here)."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "byline"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "byline"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg and Path(xdg).is_absolute():  # the XDG spec says relative values are ignored
-        return Path(xdg) / "byline"
-    return Path.home() / ".local" / "share" / "byline"
-
-
-def default_path() -> Path:
-    """Where the library lives unless told otherwise."""
-    return data_dir() / FILE_NAME
-
-
-def content_hash(text: str) -> str:
-    """A stable fingerprint of an article's text: SHA-256 of its UTF-8, in hex."""
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
-
-
-def source_key(source: Any) -> str | None:
-    """The library key of an ``ArticleSource`` or ``WebSource``; None for standard input."""
-    key = getattr(source, "source", None)
-    if isinstance(key, str) and key:
-        return key
-    path = getattr(source, "path", None)
-    if path is None:
-        return None
-    try:
-        return str(Path(path).expanduser().resolve())
-    except OSError:
-        return str(Path(path).absolute())
-
-
-# ---------------------------------------------------------------------------------------
-# Schema: MIGRATIONS[n] takes a database from version n to n + 1. Only ever append.
-
-_V1 = """
-CREATE TABLE articles (
-    id           INTEGER PRIMARY KEY,
-    source       TEXT NOT NULL UNIQUE,
-    title        TEXT,
-    author       TEXT,
-    site         TEXT,
-    date         TEXT,
-    read_at      TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    text         TEXT NOT NULL
-);
-CREATE INDEX articles_read_at ON articles (read_at);
-"""
-
-_V2 = """
-ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE articles ADD COLUMN first_read_at TEXT;
-UPDATE articles SET first_read_at = read_at WHERE first_read_at IS NULL;
-CREATE TABLE saved_summaries (
-    id         INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    path       TEXT NOT NULL,
-    saved_at   TEXT NOT NULL,
-    UNIQUE (article_id, path)
-);
-"""
-
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    """One article in the library (without its text: see :meth:`Library.cached_text`).
-
-    Attributes:
-        source: the URL or the file's absolute path.
-        read_at: when it was last opened, UTC ISO 8601; first_read_at: the first time.
-        content_hash: SHA-256 (hex) of the cached text.
-        position: the reading position (character offset of the top of the view).
-        saved_summaries: paths of the summaries saved from it, oldest first.
-    """
-
-    id: int
-    source: str
-    title: str | None
-    author: str | None
-    site: str | None
-    date: str | None
-    read_at: str
-    first_read_at: str | None
-    content_hash: str
-    position: int
-    saved_summaries: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        return self.title or Path(self.source).name or self.source
-
 
 _ENTRY_COLUMNS = (
     "id, source, title, author, site, date, read_at, first_read_at, content_hash, position"
@@ -206,7 +85,7 @@ class Library:
             if mode is None or str(mode[0]).lower() != "wal":
                 connection.execute("PRAGMA journal_mode = DELETE")
             connection.execute("PRAGMA synchronous = NORMAL")
-            _migrate(connection)
+            migrate(connection)
         except (sqlite3.Error, OSError, LibraryTooNew) as error:
             if connection is not None:
                 connection.close()
@@ -276,19 +155,14 @@ class Library:
 
         return self._write(write, 0)
 
-    def record_source(self, article: Any) -> int:
-        """:meth:`record_read` for an ``ArticleSource`` or a ``WebSource`` (standard input,
-        which has no source to key it, is not recorded: returns 0)."""
-        key = source_key(article)
-        if key is None:
+    def record(self, article: Article) -> int:
+        """:meth:`record_read` for ``article``, keyed by ``article.key`` (an article without
+        one, such as standard input, is not recorded: returns 0). A web page's text is
+        cached without its headline, which is kept as the title (see ``Article.body``)."""
+        if article.key is None:
             return 0
         return self.record_read(
-            key,
-            article.text,
-            getattr(article, "title", None),
-            getattr(article, "author", None),
-            getattr(article, "site", None),
-            getattr(article, "date", None),
+            article.key, article.body, article.title, article.author, article.site, article.date
         )
 
     def set_position(self, source: str, offset: int) -> None:
@@ -452,54 +326,11 @@ class Library:
             if self._conn is None:
                 return default
             try:
-                with _transaction(self._conn):
+                with transaction(self._conn):
                     return action(self._conn)
             except sqlite3.Error as error:
                 self.problem = f"reading library: {_one_line(error)}"
                 return default
-
-
-class LibraryTooNew(Exception):
-    """The database was written by a newer byline."""
-
-
-@contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error (then re-raised)."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        try:
-            connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # SQLite already rolled back (a full disk, an I/O error)
-        raise
-    connection.execute("COMMIT")
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Bring the schema to ``SCHEMA_VERSION``, one step per transaction."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise LibraryTooNew(
-            f"written by a newer byline (schema {version}; this one knows {SCHEMA_VERSION})"
-        )
-    while version < SCHEMA_VERSION:
-        with _transaction(connection):
-            # Another process may have migrated while we waited for the write lock.
-            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-            if version >= SCHEMA_VERSION:
-                break
-            for statement in _statements(MIGRATIONS[version]):
-                connection.execute(statement)
-            version += 1
-            connection.execute(f"PRAGMA user_version = {version}")
-
-
-def _statements(script: str) -> list[str]:
-    """The statements of a migration script (they contain no semicolons in literals)."""
-    return [part.strip() for part in script.split(";") if part.strip()]
 
 
 def _escape_like(text: str) -> str:

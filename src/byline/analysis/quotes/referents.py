@@ -11,52 +11,39 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from byline.analysis.constants import FEMALE_WORDS, MALE_WORDS, NOUN_TAGS, PERSON_HEADS
+from byline.analysis.document import Document
 from byline.analysis.model import Entity
-from byline.analysis.speakers import (
-    _FEMALE,
-    _MALE,
-    _NOUN_TAGS,
-    _PERSON_HEADS,
-    _QUOTE_MARKS,
-    _SUBJECT_PRONOUNS,
-    Document,
-)
-
-
-def clause_subject(doc: Document, at: int) -> tuple[int, int] | None:
-    """The subject of the sentence holding token ``at`` (before its first verb)."""
-    first = at
-    while first > 0 and doc.sentence[first - 1] == doc.sentence[at] and at - first < 60:
-        first -= 1
-    found = _sentence_subject(doc, first, at)
-    return (found[0], found[1]) if found is not None else None
+from byline.analysis.quotes.scan import QuoteScan
+from byline.analysis.quotes.speakers import sentence_subject
 
 
 def gender_of(words: Sequence[str]) -> str:
     """ "f", "m" or "" from titles, first names and person nouns."""
     for word in words:
         low = word.lower()
-        if low in _FEMALE:
+        if low in FEMALE_WORDS:
             return "f"
-        if low in _MALE:
+        if low in MALE_WORDS:
             return "m"
     return ""
 
 
-def describe(doc: Document, first: int, last: int, head_at: int | None = None) -> tuple[str, str]:
+def describe(scan: QuoteScan, first: int, last: int, head_at: int | None = None) -> tuple[str, str]:
     """Resolved name and kind ("f", "m", "person", "plural", "thing") of a phrase.
 
     Args:
-        doc: the article.
+        scan: the quote stage's run over the article (earlier speakers in its history).
         first: first token of the phrase.
         last: last token of the phrase.
         head_at: the phrase's head noun when it is not the last token.
     """
+    doc = scan.doc
     words = [t.text for t in doc.tokens[first : last + 1]]
     if head_at is None:
         head_at = last
         for k in range(first + 1, last):
-            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in _NOUN_TAGS:
+            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in NOUN_TAGS:
                 head_at = k - 1  # "a spokeswoman for Acme" is a spokeswoman
                 break
     head = doc.tokens[head_at]
@@ -83,12 +70,12 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
         kind = gender
     elif head.pos in ("NNS", "NNPS"):
         kind = "plural"
-    elif low in _PERSON_HEADS:
+    elif low in PERSON_HEADS:
         kind = "person"
     else:
         kind = "thing"
     if words[0].lower() == "the":
-        for _, earlier, _kind in reversed(doc.history[-12:]):
+        for _, earlier, _kind in reversed(scan.history[-12:]):
             if (
                 _kind == kind
                 and earlier.lower().endswith(" " + low)
@@ -99,9 +86,9 @@ def describe(doc: Document, first: int, last: int, head_at: int | None = None) -
 
 
 def _entity_at(doc: Document, start: int, end: int) -> Entity | None:
-    i = bisect_right(doc.entities, (start, 1 << 62)) - 1
-    while i >= 0 and start - doc.entities[i][0] < 80:
-        s, e, entity = doc.entities[i]
+    i = bisect_right(doc.mentions, (start, 1 << 62)) - 1
+    while i >= 0 and start - doc.mentions[i][0] < 80:
+        s, e, entity = doc.mentions[i]
         if s < end and start < e:
             return entity
         i -= 1
@@ -122,23 +109,24 @@ _PRONOUN_KINDS = {
 }
 
 
-def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
+def resolve_pronoun(scan: QuoteScan, pronoun: str, before: int) -> str | None:
     """The nearest earlier speaker, subject or entity a pronoun at ``before`` fits."""
+    doc = scan.doc
     fits = _PRONOUN_KINDS.get(pronoun.lower())
     if fits is None:
         return None
-    candidates: list[tuple[int, str, str]] = [c for c in doc.history[-8:] if c[0] < before]
+    candidates: list[tuple[int, str, str]] = [c for c in scan.history[-8:] if c[0] < before]
     i = doc.index_at(before) - 1
     seen_sentences = 0
     while i >= 0 and seen_sentences < 6:
-        sentence = doc.sentence[i]
+        sentence = doc.token_sentence[i]
         first = i
-        while first > 0 and doc.sentence[first - 1] == sentence:
+        while first > 0 and doc.token_sentence[first - 1] == sentence:
             first -= 1
-        subject = _sentence_subject(doc, first, i)
+        subject = sentence_subject(scan, first, i)
         inside_subject = range(0)
         if subject is not None:
-            name, kind = describe(doc, *subject)
+            name, kind = describe(scan, *subject)
             candidates.append((doc.tokens[subject[0]].start, name, kind))
             # "The IACC board": the subject stands for the names inside it.
             inside_subject = range(subject[0], subject[1] + 1)
@@ -146,7 +134,7 @@ def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
             if j in inside_subject:
                 continue
             entity = (
-                None if doc.quoted[j] else _entity_at(doc, doc.tokens[j].start, doc.tokens[j].end)
+                None if scan.quoted[j] else _entity_at(doc, doc.tokens[j].start, doc.tokens[j].end)
             )
             if entity is not None and entity.type in ("PER", "ORG"):
                 kind = (
@@ -165,61 +153,3 @@ def resolve_pronoun(doc: Document, pronoun: str, before: int) -> str | None:
         if kind in fits:
             return name
     return None
-
-
-def _sentence_subject(doc: Document, first: int, last: int) -> tuple[int, int, int] | None:
-    """The phrase before a sentence's first verb, when it is a noun phrase.
-
-    Returns:
-        ``(first, last, head)`` token indices; the head is the noun before any
-        preposition ("The “brand members” behind the letter" has head "members").
-    """
-    if doc.quoted[first]:
-        return None
-    starts = [first]
-    for i in range(first, min(last + 1, first + 30)):
-        token = doc.tokens[i]
-        if doc.quoted[i] and token.text not in _QUOTE_MARKS:
-            return None
-        if token.text == ",":
-            starts.append(i + 1)  # "On Wednesday, Alibaba said": the subject follows
-            continue
-        if not token.pos.startswith(("VB", "MD")):
-            continue
-        for begin in reversed(starts):
-            found = _noun_phrase(doc, begin, i)
-            if found is not None:
-                return found
-        return None
-    return None
-
-
-def _noun_phrase(doc: Document, first: int, stop: int) -> tuple[int, int, int] | None:
-    """``[first, stop)`` as ``(first, last, head)`` when it reads as a noun phrase."""
-    end = stop - 1
-    while end >= first and doc.tokens[end].pos not in _NOUN_TAGS:
-        if (
-            doc.tokens[end].pos not in ("RB", ",", "DT", "JJ")
-            and doc.tokens[end].text not in _QUOTE_MARKS
-        ):
-            return None
-        end -= 1
-    if end < first or stop - first > 14:
-        return None
-    head = end
-    for k in range(first + 1, end):
-        if doc.tokens[k].pos == "IN":
-            head = k - 1
-            while head > first and doc.tokens[head].pos not in _NOUN_TAGS:
-                head -= 1
-            break
-    tags = {doc.tokens[k].pos for k in range(first, head + 1)}
-    if (
-        doc.tokens[head].pos not in _NOUN_TAGS
-        or tags & {"VBG", "WDT", "WP", "CC"}
-        and head - first > 3
-    ):
-        return None
-    if doc.tokens[head].pos == "PRP" and doc.tokens[head].text.lower() not in _SUBJECT_PRONOUNS:
-        return None
-    return first, end, head

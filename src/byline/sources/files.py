@@ -1,17 +1,19 @@
-"""Reading an article from a file or standard input, with one-line errors.
+"""Reading a plain-text article from a file or standard input, with one-line errors.
 
 Decoding keeps the text exactly as the file holds it (offsets index the decoded content):
 UTF-8 with or without BOM, UTF-16 with BOM, otherwise a legacy 8-bit code page detected
 by charset-normalizer (Windows-1252 preferred whenever it fits, as English news exported
-from Windows tools mostly is). Must not import Textual.
+from Windows tools mostly is). Web pages and HTML files are ``byline.web``'s. Must not
+import Textual.
 """
 
 from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from byline.sources.article import Article, ArticleError
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest article byline opens (20 MiB): bigger files are refused, not truncated."""
@@ -19,23 +21,12 @@ MAX_BYTES = 20 * 1024 * 1024
 _DETECT_BYTES = 64 * 1024
 
 
-class ArticleError(Exception):
-    """An article that cannot be read; ``str(error)`` is a one-line reason."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSource:
-    """An article's text and where it came from.
-
-    Attributes:
-        text: the decoded content; analysis offsets index it.
-        name: what to call it on screen ("story.txt", "stdin").
-        path: the file, or None for standard input.
-    """
-
-    text: str
-    name: str
-    path: Path | None
+def file_key(path: Path) -> str:
+    """The reading library's key of a file: its absolute path, symbolic links resolved."""
+    try:
+        return str(path.expanduser().resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
 
 
 def decode(data: bytes) -> str:
@@ -79,7 +70,7 @@ def _mostly_control(text: str) -> bool:
     return controls > len(sample) * 0.1
 
 
-def read_article(argument: str) -> ArticleSource:
+def read_article(argument: str) -> Article:
     """Read the article named on the command line ("-" is standard input).
 
     Raises:
@@ -90,7 +81,7 @@ def read_article(argument: str) -> ArticleSource:
         if len(data) > MAX_BYTES:
             raise ArticleError(f"stdin: larger than the {MAX_BYTES // 2**20} MiB limit")
         try:
-            return ArticleSource(decode(data), "stdin", None)
+            return Article(decode(data), "stdin")
         except ArticleError as error:
             raise ArticleError(f"stdin: {error}") from None
     path = Path(argument).expanduser()
@@ -108,6 +99,7 @@ def read_article(argument: str) -> ArticleSource:
     except OSError as error:
         raise ArticleError(f"{argument}: {error.strerror or error}") from None
     try:
-        return ArticleSource(decode(data), path.name, path)
+        text = decode(data)
     except ArticleError as error:
         raise ArticleError(f"{argument}: {error}") from None
+    return Article(text, path.name, file_key(path), path)

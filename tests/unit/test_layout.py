@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from byline.analysis.article import is_furniture, layout, looks_like_headline, split_paragraphs
+from byline.analysis.layout import is_furniture, layout, looks_like_headline, split_paragraphs
 
 HEADLINES = [
     ("short headline", "Alibaba faces exodus at anti-fake group", True),

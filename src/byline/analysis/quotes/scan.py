@@ -1,0 +1,39 @@
+"""One run of the quote finder over a document: which tokens are quoted, who spoke so far.
+
+The :class:`~byline.analysis.document.Document` is shared by every stage and never
+changes; this is the quote stage's own working state, made fresh by each
+:func:`~byline.analysis.quotes.find_quotes` call and dropped after it. Must not import
+Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from byline.analysis.document import Document
+
+
+@dataclass
+class QuoteScan:
+    """The quote stage's state over one document.
+
+    Attributes:
+        doc: the article.
+        quoted: whether each token lies inside a quote (of three words or more).
+        history: each speaker named so far as ``(offset, name, kind)``, in the order
+            found, for descriptions ("the spokeswoman") and pronouns to refer back to.
+    """
+
+    doc: Document
+    quoted: list[bool]
+    history: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> QuoteScan:
+        """A fresh scan of ``doc``: nothing quoted, nobody named yet."""
+        return cls(doc, [False] * len(doc.tokens))
+
+    def mark_quoted(self, start: int, end: int) -> None:
+        """Flag the tokens of ``[start, end)`` as quoted words."""
+        for i in range(self.doc.index_at(start), self.doc.index_at(end)):
+            self.quoted[i] = True

@@ -1,0 +1,227 @@
+"""ReaderBase: the reader's frame, the widgets and how a decision is shown on them.
+
+Split from ``app.py`` as harlequin splits ``app_base.py`` from its app: this half lays the
+reader out and applies what was decided (a :class:`~byline.tui.navigation.Focus`, search
+:class:`~byline.tui.search.Matches`, the summary's marks, the side panel's visibility);
+``BylineApp`` holds the state and the handlers that decide. Together they are the one
+mediator: no widget or helper holds the app. Must not import the analysis pipeline.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.actions import SkipAction
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from byline.resources import styles_dir
+from byline.tui.bindings import READER_BINDINGS
+from byline.tui.commands import system_commands
+from byline.tui.search import Matches, find_matches
+from byline.tui.widgets.article_view import ArticleView
+from byline.tui.widgets.panel_base import WAITING, PanelState
+from byline.tui.widgets.search_bar import SearchBar
+from byline.tui.widgets.side_panel import SidePanel
+from byline.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from byline.analysis.model import Analysis
+    from byline.sources import Article
+    from byline.tui.navigation import Focus, Span
+    from byline.tui.saving import SummarySaver
+
+WORDS_PER_MINUTE = 230
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` at about 230 words a minute (at least one)."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class ReaderBase(App[None]):
+    """The article beside its side panel, with a status line and a search bar under it."""
+
+    CSS_PATH = styles_dir() / "app.tcss"
+    TITLE = "byline"
+
+    BINDINGS = READER_BINDINGS
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    """The screen gets ``-narrow`` below 80 columns, where the side panel hides itself."""
+
+    show_side_panel: reactive[bool] = reactive(True, always_update=True, init=False)
+    """Whether the side panel is visible, once the reader has toggled it with ``t``.
+
+    Until then ``styles/app.tcss`` decides: hidden on a narrow screen (``-narrow``)."""
+
+    source: Article
+    """The article on screen (the app sets it, before composing)."""
+    _saver: SummarySaver | None = None
+    _matches = Matches()
+    """The search's matches and the one the reader is on."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="reading"):
+                yield ArticleView(self.source.text, id="article")
+                search = SearchBar(id="search-bar")
+                search.display = False
+                yield search
+                yield StatusLine(id="status")
+            yield SidePanel(id="side-panel")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def is_laid_out(self) -> bool:
+        """Whether the article view and the side panel are there (not while closing)."""
+        return bool(self.query(ArticleView)) and bool(self.query(SidePanel))
+
+    @property
+    def saver(self) -> SummarySaver:
+        """Asks where to save the summary and writes it (built on first use)."""
+        if self._saver is None:
+            from byline.tui.saving import SummarySaver
+
+            self._saver = SummarySaver(self)
+        return self._saver
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from system_commands(self)
+
+    # -- showing what was decided -------------------------------------------------
+
+    def show_waiting(self, sub_title: str, note: str | None = None) -> None:
+        """Say the article is being analysed (or, with a ``note``, fetched)."""
+        self.sub_title = sub_title
+        self.side_panel.state = WAITING if note is None else PanelState(note=note)
+
+    def show_failure(self, sub_title: str, reason: str, note: str | None = None) -> None:
+        """Say in every tab that the analysis failed (``note``: in other words)."""
+        self.sub_title = sub_title
+        self.side_panel.state = PanelState(failure=reason, note=note)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """The analysis landed: its length, its headline's mark, the tabs, a status line."""
+        words = analysis.word_count
+        self.sub_title = f"{words:,} words · {reading_minutes(words)} min read"
+        if analysis.title_span is not None:
+            title = analysis.title_span
+            self.article.set_highlights("title", [(title.start, title.end)])
+        self.side_panel.state = PanelState(analysis, analysis.summary)
+        self.status.say(
+            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
+            f"{len(analysis.sentences)} sentences · ? for keys"
+        )
+        if self.article.is_empty:
+            self.sub_title = "empty article"
+            self.status.say(("The article is empty: nothing to analyse.", "italic"))
+
+    def apply_focus(self, focus: Focus) -> None:
+        """Show ``focus`` everywhere at once: marks and scroll in the article, the side
+        panel's tab and entry, the status line."""
+        self.article.set_highlights(focus.layer, focus.spans)
+        if focus.scroll is not None:
+            self.article.scroll_to_offset(*focus.scroll)
+        if focus.tab is not None:
+            self.bring_forward(focus.tab)
+            if focus.item is not None:
+                self.side_panel.tab(focus.tab).select(focus.item)
+        if focus.status:
+            self.status.say(*focus.status)
+
+    def bring_forward(self, tab_id: str) -> None:
+        """Show ``tab_id`` in the side panel, unless the reader hid the panel."""
+        if self.show_side_panel:
+            self.side_panel.show_tab(tab_id)
+
+    def mark_summary(self, spans: list[Span]) -> None:
+        """Mark the summary's sentences in the article (none unless its tab is showing)."""
+        self.article.set_highlights("summary", spans)
+
+    def show_matches(self, matches: Matches, *, all_of_them: bool = False) -> None:
+        """Go to the current match and count it in the search bar (``all_of_them``: mark
+        every match too, for a new query)."""
+        self._matches = matches
+        article = self.article
+        if all_of_them:
+            article.set_highlights("search", matches.spans)
+        span = matches.current_span
+        article.set_highlights("current", [span] if span is not None else [])
+        if span is not None:
+            article.scroll_to_offset(*span, center=False)
+        bar = self.query_one(SearchBar)
+        bar.set_count(matches.current + 1, len(matches.spans), bar.input.value)
+
+    def clear_matches(self) -> None:
+        """Forget the search's matches and take their marks off the article."""
+        self._matches = Matches()
+        self.article.set_highlights("search", [])
+        self.article.set_highlights("current", [])
+
+    # -- search: matches found by search.py -----------------------------------------
+
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, message: SearchBar.QueryChanged) -> None:
+        spans = find_matches(self.source.text, message.query)
+        matches = Matches.starting_at(spans, self.article.first_visible_offset())
+        self.show_matches(matches, all_of_them=True)
+
+    @on(SearchBar.NextMatch)
+    def _search_next(self) -> None:
+        if self._matches.spans:
+            self.show_matches(self._matches.following())
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.clear_matches()
+        self.article.focus()
+
+    # -- panel, help, search bar ---------------------------------------------------
+
+    def action_toggle_side_panel(self) -> None:
+        # Toggle what is on screen: a narrow terminal hides the panel without the reactive.
+        self.show_side_panel = not self.side_panel.display
+
+    def watch_show_side_panel(self, show: bool) -> None:
+        panel = self.side_panel
+        if not show and self.focused is not None and panel in self.focused.ancestors:
+            self.article.focus()
+        panel.display = show
+
+    def action_help(self) -> None:
+        from byline.tui.screens.help import HelpScreen  # Markdown is slow to import
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_search(self) -> None:
+        # "/" is a priority binding (see bindings.py): hand it back where it is text or
+        # where there is no article to search (a dialog or the library on top).
+        focused = self.focused
+        if focused is not None and focused.check_consume_key("slash", "/"):
+            raise SkipAction()
+        bars = self.screen.query(SearchBar)
+        if not bars:
+            raise SkipAction()
+        await bars.first().open()

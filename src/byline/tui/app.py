@@ -256,6 +256,8 @@ class BylineApp(ReaderBase):
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
+        if not self.is_laid_out:  # the analysis may land while the reader closes
+            return
         await self.side_panel.wait_until_built()
         if message.generation != self._generation:
             return

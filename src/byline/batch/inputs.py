@@ -119,7 +119,8 @@ def count_items(arguments: Sequence[str]) -> int | None:
 
 
 def folder_files(folder: Path) -> Iterator[Path]:
-    """The articles under ``folder``, sorted, without following links to other folders."""
+    """The articles under ``folder``: its own files by name, then each subfolder's the same
+    way, without following links to other folders."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):

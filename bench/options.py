@@ -36,6 +36,15 @@ class Options:
         return 1 if self.quick else 3
 
     @property
+    def batch_files(self) -> int:
+        """Section 6: every BBC article in ``--data`` (1,790 here), or 60."""
+        return 60 if self.quick else 100_000
+
+    @property
+    def batch_rounds(self) -> int:
+        return 1 if self.quick else 3
+
+    @property
     def big_size(self) -> int:
         return 200 * KB if self.quick else 1024 * KB
 

@@ -59,8 +59,9 @@ def test_local_engine_writes_byline_analyze_records_plus_id(tmp_path: Path) -> N
 
 
 def test_json_lines_inputs_and_their_failures(tmp_path: Path) -> None:
+    knight = "Nike grew. “We are pleased,” said Phil Knight."
     lines = [
-        json.dumps({"id": 7, "text": "Nike grew. “We are pleased,” said Phil Knight.", "site": "x"}),
+        json.dumps({"id": 7, "text": knight, "site": "s"}),
         "",
         "not json",
         json.dumps({"id": "b", "text": "Apple fell.", "date": "2026-01-02"}),
@@ -78,11 +79,11 @@ def test_json_lines_inputs_and_their_failures(tmp_path: Path) -> None:
         [7, "b", "corpus.jsonl:3", "corpus.jsonl:5", "c", "from-stdin"], key=str
     )
     first = records[7]
-    assert first["path"] == "corpus.jsonl:1" and first["site"] == "x" and first["source"] is None
+    assert first["path"] == "corpus.jsonl:1" and first["site"] == "s" and first["source"] is None
     assert [q["speaker"] for q in first["quotes"]] == ["Phil Knight"]
     assert records["b"]["date"] == "2026-01-02"
     assert records["corpus.jsonl:3"]["error"] == "corpus.jsonl:3: not a JSON object"
-    assert "no \"id\"" in records["corpus.jsonl:5"]["error"]
+    assert 'no "id"' in records["corpus.jsonl:5"]["error"]
     assert records["c"]["error"] == 'corpus.jsonl:6: no "text" (a string)'
     assert records["from-stdin"]["path"] == "stdin:1"
 

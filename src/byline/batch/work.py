@@ -10,6 +10,7 @@ becomes its error record: one article never stops a batch.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import resource
 import sys
@@ -37,6 +38,22 @@ class BatchResult:
     results: list[Result]
     pid: int
     peak_rss: int
+
+
+PRELOAD = "byline.batch.warm"
+"""The module the fork server imports: byline's models, loaded once for all workers."""
+
+
+def worker_context() -> multiprocessing.context.ForkServerContext:
+    """Worker processes forked from a server that has the models loaded.
+
+    A fork server, not a fork of the running command, whose progress bar and Dask client
+    run threads (forking a process with threads can deadlock the child); and not a fresh
+    interpreter per worker, which would import and load everything again.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    return context
 
 
 def warm_up() -> None:

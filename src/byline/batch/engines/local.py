@@ -2,14 +2,13 @@
 each (``byline analyze --jobs`` uses a pool too; this one also keeps only a few batches in
 flight and gives them back as they finish).
 
-Workers start from a fork server, not a fork of this process, whose progress bar runs a
-thread: forking a process with threads can deadlock the child. They ignore Ctrl-C: the
-parent alone stops the run, writing what is done.
+Workers are forked from a fork server that has the models loaded
+(:func:`~byline.batch.work.worker_context`). They ignore Ctrl-C: the parent alone stops
+the run, writing what is done.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -17,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from byline.batch.engines import IN_FLIGHT_PER_WORKER, EngineError, in_flight
 from byline.batch.inputs import Item
-from byline.batch.work import BatchResult, analyze_batch, warm_up
+from byline.batch.work import BatchResult, analyze_batch, warm_up, worker_context
 
 
 def start_worker() -> None:
@@ -33,7 +32,7 @@ class LocalEngine:
         self.workers = workers
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("forkserver"),
+            mp_context=worker_context(),
             initializer=start_worker,
         )
 

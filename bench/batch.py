@@ -1,8 +1,8 @@
-"""Section 6: ``byline batch`` over the BBC articles, whole process, with 1 and 2 workers
-on the local engine (a process pool) and on Dask (a LocalCluster it starts), runs
-alternating. Articles per second; 2 workers against 1 (target >= 1.8x); Dask's overhead
-over the local engine at 2 workers (target <= 10%); each run's peak memory per worker
-process (from the run's manifest, where every worker reports its own peak).
+"""Section 6: ``byline batch`` over the first 600 BBC articles (sorted), whole process,
+with 1 and 2 workers on the local engine (a process pool) and on Dask (a LocalCluster it
+starts), runs alternating. Articles per second; 2 workers against 1 (target >= 1.8x);
+Dask's overhead over the local engine at 2 workers (target <= 10%); each run's peak
+memory per worker process (from the run's manifest: every worker reports its own).
 
 Needs Dask for its half (``pip install 'byline[dask]'``); skipped with a note without."""
 
@@ -52,6 +52,7 @@ def run(options: Options, table: Table) -> None:
                 table.note(f"section 6 stopped: batch ({name}) exited {code}: {last_line(err)}")
                 return
             times[name].append(seconds)
+            progress(f"  {name}: {seconds:.1f} s")
             (record,) = json.loads((out / "manifest.json").read_text("utf-8"))["runs"]
             memory[name].append(max(record["peak_worker_mb"], default=float("nan")))
     shutil.rmtree(options.work / "batch-out", ignore_errors=True)

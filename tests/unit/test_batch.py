@@ -17,6 +17,7 @@ import pytest
 from byline.batch.inputs import Item, iter_items, parse_line
 from byline.batch.progress import Progress
 from byline.batch.shards import Output, OutputError
+from byline.batch.work import Result
 from tests.batch_helpers import (
     analyze_lines,
     byline,
@@ -137,6 +138,34 @@ def test_one_run_at_a_time_holds_the_folder(tmp_path: Path) -> None:
             pass
 
 
+def test_ctrl_c_while_a_shard_is_written_waits_for_the_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from byline.batch import shards
+
+    written = shards.write_atomic
+    shards_written: list[str] = []
+
+    def interrupted(path: Path, content: str, **kwargs: bool) -> None:
+        written(path, content, **kwargs)
+        if path.name.startswith("shard-"):
+            shards_written.append(path.name)
+            if len(shards_written) == 1:  # right after the first shard, before the manifest
+                signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(shards, "write_atomic", interrupted)
+    results = [Result(n, json.dumps({"id": n}), False, 1) for n in range(3)]
+    with Output(tmp_path / "out", 2) as output:
+        with pytest.raises(KeyboardInterrupt):
+            output.add(results)
+        output.flush()  # what the run does on Ctrl-C
+    assert [s.records for s in output.manifest.shards] == [2, 1]
+    assert [r["id"] for r in shard_lines(tmp_path / "out")] == [0, 1, 2]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert [s["records"] for s in manifest["shards"]] == [2, 1]
+    assert shards_written == ["shard-00000.jsonl", "shard-00001.jsonl"]
+
+
 def test_a_rerun_skips_what_is_done_and_report_redoes_the_summary(tmp_path: Path) -> None:
     write_corpus(tmp_path / "c", 3)
     assert byline("batch", "c", "--out", "out", cwd=tmp_path).returncode == 0
@@ -212,3 +241,22 @@ def test_progress_shows_articles_per_second_on_a_terminal_only() -> None:
         bar.advance(4)
     shown = stream.getvalue()
     assert bar.shown and "4/4" in shown and "articles/s" in shown and "ETA" in shown
+
+
+def test_the_command_imports_neither_dask_nor_textual() -> None:
+    code = "import sys, byline.batch.cli; print('\\n'.join(sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not {m for m in loaded if m.split(".")[0] in ("dask", "distributed", "textual")}
+    assert "byline.batch.engines.dask" not in loaded
+
+
+def test_a_damaged_shard_is_a_one_line_error(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "c", 1)
+    assert byline("batch", "c", "--out", "out", cwd=tmp_path).returncode == 0
+    (tmp_path / "out" / "shard-00000.jsonl").write_text("not json\n", "utf-8")
+    for args in (("batch", "c", "--out", "out"), ("batch", "--report", "out")):
+        result = byline(*args, cwd=tmp_path)
+        assert result.returncode == 1, args
+        assert "a shard is damaged" in result.stderr and result.stderr.count("\n") == 1

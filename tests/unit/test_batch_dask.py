@@ -14,7 +14,6 @@ from distributed import LocalCluster
 
 from byline.batch.engines import EngineError
 from byline.batch.engines.dask import DaskEngine
-from byline.batch.inputs import Item
 from tests.batch_helpers import analyze_lines, byline, records_by_id, write_corpus
 
 
@@ -26,6 +25,7 @@ def cluster() -> Iterator[LocalCluster]:
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         silence_logs=logging.ERROR,
     ) as running:
         yield running
@@ -72,19 +72,21 @@ def test_own_local_cluster_gives_byline_analyze_records(tmp_path: Path) -> None:
     _same_as_analyze(tmp_path, "out")
 
 
-def test_json_lines_travel_with_their_text(cluster: LocalCluster) -> None:
-    engine = DaskEngine(2, cluster.scheduler_address)
-    try:
-        batches = [[Item(n, f"in:{n}", text=f"Story {n} about Nike in Leeds.")] for n in range(4)]
-        results = [r for batch in engine.results(batches) for r in batch.results]
-    finally:
-        engine.close()
-    assert sorted(r.id for r in results) == [0, 1, 2, 3]
-    assert not any(r.failed for r in results)
-    assert all(json.loads(r.line)["path"] == f"in:{r.id}" for r in results)
+def test_json_lines_travel_with_their_text(tmp_path: Path, cluster: LocalCluster) -> None:
+    lines = "".join(
+        json.dumps({"id": n, "text": f"Story {n} about Nike in Leeds."}) + "\n" for n in range(4)
+    )
+    result = byline(
+        "batch", "-", "--out", "out", "--scheduler", cluster.scheduler_address,
+        "--batch-size", "1", cwd=tmp_path, stdin=lines,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    records = records_by_id(tmp_path / "out")
+    assert sorted(records) == [0, 1, 2, 3]
+    assert not [r for r in records.values() if "error" in r]
+    assert all(r["text"] == f"Story {n} about Nike in Leeds." for n, r in records.items())
 
 
-def test_a_scheduler_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
-    write_corpus(tmp_path / "corpus", 1)
+def test_a_scheduler_that_cannot_be_reached_is_one_line() -> None:
     with pytest.raises(EngineError, match="cannot start on the Dask scheduler"):
-        DaskEngine(1, "tcp://127.0.0.1:9")
+        DaskEngine(1, "tcp://127.0.0.1:9", connect_timeout=2)

@@ -201,6 +201,8 @@ def run_report(folder: Path) -> int:
         _summarise(folder, manifest.runs, None)
     except OutputError as error:
         return _fail(str(error))
+    except (ValueError, KeyError, TypeError) as error:
+        return _fail(f"{folder}: a shard is damaged ({error})")
     except OSError as error:
         return _fail(f"{folder}: {error.strerror or error}")
     return 0

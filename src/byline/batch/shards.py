@@ -13,9 +13,12 @@ other files than these is refused, so nothing the user wrote is overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import re
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -172,6 +175,8 @@ class Output:
             for shard in shard_files(folder):
                 self.done.update(_ids(shard))
             write_atomic(folder / MANIFEST, self.manifest.to_json())
+        except (ValueError, KeyError, TypeError) as error:  # shards are written whole...
+            raise OutputError(f"{folder}: a shard is damaged ({error}); move it away") from None
         except OSError as error:
             raise OutputError(f"{folder}: {error.strerror or error}") from None
 
@@ -201,31 +206,62 @@ class Output:
         self._buffer.extend(results)
         self.done.update(r.id for r in results)
         while len(self._buffer) >= self.shard_size:
-            self._write(self._buffer[: self.shard_size])
-            del self._buffer[: self.shard_size]
+            self._write(self.shard_size)
         if self._buffer and time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
         """Write what is kept as a shard (at the end of a run, or when it is stopped)."""
         if self._buffer:
-            self._write(self._buffer)
-            self._buffer = []
+            self._write(len(self._buffer))
 
     def record_run(self, run: dict[str, Any]) -> None:
         """Add a run's figures (engine, workers, speed, memory) to the manifest."""
         self.manifest.runs.append(run)
         write_atomic(self.folder / MANIFEST, self.manifest.to_json())
 
-    def _write(self, results: list[Result]) -> None:
+    def _write(self, count: int) -> None:
+        """The first ``count`` kept results as the next shard, then the manifest.
+
+        Uninterrupted: a Ctrl-C between the shard and the rest would leave the shard on disk
+        and its results still kept, to be written again (twice) by the flush that follows.
+        """
+        results = self._buffer[:count]
         number = 1 + max((_number(s.file) for s in self.manifest.shards), default=-1)
         name = f"shard-{number:05d}.jsonl"
-        write_atomic(self.folder / name, "".join(r.line + "\n" for r in results), replace=False)
         failures = sum(r.failed for r in results)
         words = sum(r.words for r in results)
-        self.manifest.shards.append(Shard(name, len(results), failures, words))
-        write_atomic(self.folder / MANIFEST, self.manifest.to_json())
+        with _signals_deferred():
+            write_atomic(self.folder / name, "".join(r.line + "\n" for r in results), replace=False)
+            del self._buffer[:count]
+            self.manifest.shards.append(Shard(name, len(results), failures, words))
+            write_atomic(self.folder / MANIFEST, self.manifest.to_json())
         self._last_flush = time.monotonic()
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait for the block to finish, then act as they would have.
+
+    Their handlers are swapped, not the thread's signal mask: a signal masked in the main
+    thread is taken by another (a pool's or Dask's), and Python still runs its handler in
+    the main thread at once.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    previous = {
+        kind: signal.signal(kind, lambda signum, _: caught.append(signum)) for kind in kinds
+    }
+    try:
+        yield
+    finally:
+        for kind, handler in previous.items():
+            signal.signal(kind, handler)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)
 
 
 def _is_temp(name: str) -> bool:

@@ -45,7 +45,9 @@ def worker_version() -> str:
 class DaskEngine:
     """Batches on a Dask cluster: an existing one, or a LocalCluster of ``workers``."""
 
-    def __init__(self, workers: int, scheduler: str | None) -> None:
+    def __init__(
+        self, workers: int, scheduler: str | None, connect_timeout: float = CONNECT_TIMEOUT
+    ) -> None:
         self._cluster: LocalCluster | None = None
         try:
             if scheduler is None:
@@ -56,17 +58,20 @@ class DaskEngine:
                     processes=True,
                     host="127.0.0.1",
                     dashboard_address=None,
+                    scheduler_kwargs={
+                        "dashboard_address": "127.0.0.1:0"
+                    },  # any free port, not 8787
                     silence_logs=logging.CRITICAL,  # failures come back as results
                 )
                 self.client = Client(self._cluster)
             else:
-                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+                self.client = Client(scheduler, timeout=connect_timeout)
         except Exception as error:  # noqa: BLE001 - OSError, TimeoutError, RuntimeError...
             self.close()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a Dask LocalCluster"
             raise EngineError(f"cannot start on {where}: {_one_line(error)}") from None
         try:
-            self._check_workers()
+            self._check_workers(connect_timeout)
             self.client.register_plugin(LoadModels(), name=LoadModels.name)
         except EngineError:
             self.close()
@@ -77,9 +82,9 @@ class DaskEngine:
         threads = self.client.nthreads()
         self.workers = max(1, sum(threads.values()))
 
-    def _check_workers(self) -> None:
+    def _check_workers(self, timeout: float) -> None:
         if not self.client.nthreads():
-            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            self.client.wait_for_workers(1, timeout=timeout)
         versions = self.client.run(worker_version)
         wrong = {address: v for address, v in versions.items() if v != __version__}
         if wrong:

@@ -6,12 +6,12 @@
 Entities: CoNLL-2003, Worldwide Newswire, FiNER-ORD and UNER English-EWT dev through
 ``analyze`` (with ``--peers``, spaCy's pipelines beside it when installed). Quotes:
 PolNeAR dev direct-quote detection and speakers. Attributions: PolNeAR dev, every claim
-(direct, mixed, indirect) with its source. Narration: how many quotes detected in BBC News
-Summary's dev part are narration suspects. Summary: ROUGE on BBC News Summary's dev part,
-with Lead-N and, when installed (``--peers``), sumy and newspaper4k beside it. Human:
-3-sentence summaries against the editors' summaries of ``cnndm-tune`` and
-``inshorts-tune``, 5-fold cross-validated, beside Lead-3 (and sumy with ``--peers``)
-and the published figures.
+(direct, mixed, indirect) with its source. Narration: how many quotes detected in BBC
+News Summary's dev part are narration suspects. Summary: ROUGE on BBC News Summary's dev
+part, with Lead-N and, when installed (``--peers``), sumy and newspaper4k beside it.
+Human: 3-sentence summaries against the editors' summaries of ``cnndm-tune`` and
+``inshorts-tune``, 5-fold cross-validated, beside Lead-3 (and sumy with ``--peers``) and
+the published figures.
 """
 
 from __future__ import annotations

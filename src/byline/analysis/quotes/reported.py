@@ -225,11 +225,16 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     while cue_last + 1 < len(labels) and labels[cue_last + 1] == "C":
         cue_last += 1
     source = _nearest_run(labels, "S", anchor)
+    while source is not None and source[1] > source[0] and _opens_relative(doc, first + source[1]):
+        source = (source[0], source[1] - 1)  # "a letter that": "that" opens what follows
+    if source is not None:
+        content = _with_stray_sources(labels, content, source)
     if source is not None and source[1] < anchor and _passive(doc, first + anchor):
         source = None  # "Alibaba has been criticized": the subject is no source
     if source is not None and source[0] > anchor and content[0] < cue_first:
         after = [k for k in content if k > source[1]]
-        if after and after[0] == source[1] + 1 and doc.tokens[first + after[0]].pos in _WH:
+        opener = first + source[1] + 1
+        if after and after[0] <= source[1] + 2 and doc.tokens[opener].pos in _WH:
             # "CLAUSE, according to a letter that has come to light": the relative
             # clause is about the source, not part of what is claimed
             content = [k for k in content if k < cue_first]
@@ -241,19 +246,35 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     )
 
 
-def _bare_phrase(doc: Document, first: int, last: int) -> bool:
-    """Whether a content is a verbless phrase opening with a preposition ("to the letter")."""
-    if doc.tokens[first].pos not in ("IN", "TO"):
-        return False
-    return not any(doc.tokens[k].pos.startswith("VB") for k in range(first, last + 1))
+def _opens_relative(doc: Document, at: int) -> bool:
+    return doc.tokens[at].text.lower() in _RELATIVE
+
+
+def _with_stray_sources(
+    labels: Sequence[str], content: list[int], source: tuple[int, int]
+) -> list[int]:
+    """The content with source-labelled words that border it and are not the source.
+
+    "According to the company, the plant will close": the tagger may label "the" a
+    source too; it opens the content.
+    """
+    held = set(content)
+    for k, label in enumerate(labels):
+        if label == "S" and not source[0] <= k <= source[1]:
+            run = k
+            while run < len(labels) and labels[run] == "S":
+                run += 1
+            if run == content[0]:
+                held.update(range(k, run))
+    return sorted(held)
 
 
 def _grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
     """A content after its cue, grown over a clause the tagger cut short.
 
     "said its program, an initiative it started in 2013, is being expanded": a content
-    ending on a relative clause's subject, whose clause closes with a comma before a
-    finite verb and holds no other claim, runs to the sentence's end.
+    with no finite verb of its own, stopped at an aside (or inside it) that closes with
+    a comma before a finite verb and holds no other claim, runs to the sentence's end.
     """
     first, last = claim.content
     if first < claim.anchor:
@@ -262,14 +283,16 @@ def _grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Report
     while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
         stop += 1
     tokens = doc.tokens
-    if (
-        last + 1 > stop
-        or tokens[last].pos not in ("PRP", "WDT", "WP")
-        or tokens[last + 1].pos[:2] != "VB"
-    ):
-        return claim  # only a relative clause cut in two ("an initiative it | started")
-    closing = [k for k in range(last + 2, stop) if tokens[k].text == ","]
-    if not closing or tokens[closing[0] + 1].pos not in ("VBD", "VBZ", "VBP", "MD"):
+    if last + 1 > stop or any(tokens[k].pos in _FINITE for k in range(first, last + 1)):
+        return claim  # a content with a verb of its own is a whole clause
+    if tokens[last + 1].text == ",":
+        at = last + 1  # "its program | , an initiative it started in 2013, is being …"
+    elif tokens[last].pos in ("PRP", "WDT", "WP") and tokens[last + 1].pos[:2] == "VB":
+        at = last + 2  # "an initiative it | started in 2013, is being …"
+    else:
+        return claim
+    closing = [k for k in range(at + 1, stop) if tokens[k].text == ","]
+    if not closing or tokens[closing[-1] + 1].pos not in _FINITE:
         return claim
     if any(last < other.cue[0] <= stop for other in claims):
         return claim

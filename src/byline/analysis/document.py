@@ -5,7 +5,7 @@ sumy hands one document model to every summarizer, so no stage re-derives what a
 already knows (which sentence or paragraph a token is in, where a token starts). A
 stage's findings (entities, quotes, attributions) come back as a new document sharing every part of
 the old one. Working state of one stage's run (which tokens a quote covers, the speakers
-named so far) stays with that stage. Must not import Textual.
+named so far) stays with that stage.
 """
 
 from __future__ import annotations

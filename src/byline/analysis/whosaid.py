@@ -3,7 +3,7 @@
 One grouping for every view of the attributions (the reader's Sources tab, the saved
 summary's "Who said what" section): attributions with the same source (compared without
 case) form one group, groups with more claims come first (then the one named first),
-and the claims no source is given for come last. Must not import Textual.
+and the claims no source is given for come last.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ Then the attributions (:func:`find_attributions`), over the quotes found:
 * :mod:`.hedges`: "reportedly", "is said to" and agentless reports;
 * :mod:`.claims`: direct, mixed and indirect attributions laid together.
 
-Must not import Textual.
 """
 
 from __future__ import annotations

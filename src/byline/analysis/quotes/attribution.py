@@ -5,8 +5,7 @@ A quote's cue stands after it in the same paragraph ("“…,” she said") or b
 subject of the sentence holding the quoted words said them, or the subject of the
 sentence before a quote that opens a sentence ("Smith is a farmer. “…”"), or a
 transcript label ("PENCE: …"), or a cue ending the paragraph before with a colon. The
-words found are resolved by :mod:`byline.analysis.quotes.referents`. Must not import
-Textual.
+words found are resolved by :mod:`byline.analysis.quotes.referents`.
 """
 
 from __future__ import annotations

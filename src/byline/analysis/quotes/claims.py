@@ -7,7 +7,7 @@ and takes the quote's place; one whose content is no more than quotes adds nothi
 quotes already say it); the rest are **indirect**. A quote that continues the one before
 with no cue of its own ("“…,” she said. “…”") shares that quote's cue, so both read as
 one claim. Sources are resolved in article order, so "the spokeswoman" and "she" find
-whoever spoke before, quoted or reported. Must not import Textual.
+whoever spoke before, quoted or reported.
 """
 
 from __future__ import annotations

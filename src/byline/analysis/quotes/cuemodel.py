@@ -7,7 +7,7 @@ stem, its tags and the shape around it (a "that" or a colon after it, a subject 
 it, a quote nearby). The weights ship in ``byline/models/attribution``. A candidate is a
 token tagged as a verb, a known cue word, or "according"; words inside a quote never
 are. The trainer imports :func:`features` from here, so training and run time cannot
-disagree. Must not import Textual.
+disagree.
 """
 
 from __future__ import annotations

@@ -7,8 +7,7 @@ when a cue stands right by them. A transcript turn ("PENCE: Well, ...") left ope
 quote with no cue of its own is said by a transcript label opening it, else by the
 subject of the sentence before it (when that sentence holds no quote), else continues
 the last speaker, else by a lead-in ending the paragraph before ("Smith said:"). Cues
-and speakers are found by :mod:`byline.analysis.quotes.attribution`. Must not import
-Textual.
+and speakers are found by :mod:`byline.analysis.quotes.attribution`.
 """
 
 from __future__ import annotations

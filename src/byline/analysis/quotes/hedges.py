@@ -5,7 +5,7 @@ reports*", "*it is understood* that", and agentless reports ("*has been criticiz
 for …", with no "by" after it). Words inside a quote are the speaker's own and are left
 alone. A hedged claim no attribution covers yet becomes one with no source: its content
 is the hedge's clause, from the subject before the hedge to the clause's end (the next
-hedged clause's start, or the sentence's). Must not import Textual.
+hedged clause's start, or the sentence's).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 "Ma" is Jack Ma when the entity list says so; "the spokeswoman" is the earlier "an
 Alibaba spokeswoman"; "she" is the nearest earlier female (or unknown) person, "it" the
 nearest body or document, "they" the nearest group. Look-backs are bounded to a few
-sentences. Must not import Textual.
+sentences.
 """
 
 from __future__ import annotations

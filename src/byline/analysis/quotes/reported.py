@@ -8,8 +8,7 @@ reporters", "said in a statement"). A cue whose sentence gets no content word re
 nothing, nor does one in a picture's caption ("Pictured: …") or in a relative clause
 hanging on the "content" ("the words she said"). A report goes on into the next
 sentence when that one plainly continues it ("It would also cut 200 jobs."). Words
-are resolved to names by :mod:`.sources`, as quotes' speakers are. Must not import
-Textual.
+are resolved to names by :mod:`.sources`, as quotes' speakers are.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 The :class:`~byline.analysis.document.Document` is shared by every stage and never
 changes; this is the quote stage's own working state, made fresh by each
-:func:`~byline.analysis.quotes.find_quotes` call and dropped after it. Must not import
-Textual.
+:func:`~byline.analysis.quotes.find_quotes` call and dropped after it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ e-mail letter", "people familiar with the matter", "a source close to the talks"
 **described** otherwise ("an Alibaba spokeswoman", "officials", "the report"). Words
 resolve as quotes' speakers do (:mod:`.referents`), and a definite description with a
 company-like head ("the e-commerce giant", "the firm") stands for the organisation the
-text last named. Must not import Textual.
+text last named.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ grouping; this only draws it: a heading per source with its kind and counts, eac
 marked as a quote or as reported, the claims with no source, and the hedges. The list is
 an ``OptionList``, which lays out only the entries it shows, so a long article's hundreds
 of claims stay quick to scroll. Article text is data: every prompt is a ``Text``, never
-markup. Must not import the analysis pipeline (only its data model).
+markup.
 """
 
 from __future__ import annotations

@@ -113,8 +113,6 @@ def _fail(message: str) -> int:
     return 1
 
 
-
-
 def run_analyze(files: Sequence[str], jobs: int = 1) -> int:
     """Analyse each file and print its JSON line, in input order; 1 when any failed."""
     if jobs < 1:
@@ -254,15 +252,24 @@ NO_TERMINAL = (
     "the reader needs a terminal (standard input and error are not one); "
     "for the analysis as JSON use 'byline analyze FILE'"
 )
+IN_BACKGROUND = (
+    "the reader needs the foreground of its terminal, and runs in the background "
+    "(under timeout, use 'timeout --foreground')"
+)
 
 
-def _has_terminal() -> bool:
-    """Whether the reader can run: it takes keys from standard input and draws on
-    standard error, both of which must be a terminal."""
+def _terminal_problem() -> str | None:
+    """Why the reader cannot run here, or None. It takes keys from standard input and
+    draws on standard error: both must be a terminal, and this process in its foreground
+    (in the background the terminal stops it at its first frame, for ever)."""
     try:
-        return os.isatty(0) and os.isatty(2)
+        if not (os.isatty(0) and os.isatty(2)):
+            return NO_TERMINAL
+        if os.tcgetpgrp(2) != os.getpgrp():
+            return IN_BACKGROUND
     except OSError:
-        return False
+        return NO_TERMINAL
+    return None
 
 
 def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
@@ -293,8 +300,9 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
                 return _fail(str(error))
             if argument == "-":
                 _reattach_terminal()
-        if not _has_terminal():
-            return _fail(NO_TERMINAL)
+        problem = _terminal_problem()
+        if problem is not None:
+            return _fail(problem)
         app = make_app(article, url=url, refresh=refresh, library=library)
         app.handle_signals = True
         app.run()

@@ -12,6 +12,8 @@ what the core returns: the pipeline (and NLTK) is imported only where it runs.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from functools import partial
 from typing import TYPE_CHECKING
@@ -64,6 +66,11 @@ class BylineApp(ReaderBase):
     summary_size: reactive[int] = reactive(0, init=False)
     """How many sentences the summary keeps (1..number of sentences once analysed)."""
 
+    handle_signals = False
+    """SIGTERM, SIGHUP and SIGINT close the reader as ``q`` does (the terminal restored,
+    the child stopped), with the exit status 128 + the signal's number. Set by the
+    command line; tests leave their process's signals alone."""
+
     def __init__(
         self,
         article: Article,
@@ -100,6 +107,8 @@ class BylineApp(ReaderBase):
         self._keep_current = False
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._end_on_signals()
         self.article.focus()
         self.history.start(self.article)
         if self._first_fetch is not None:
@@ -110,6 +119,11 @@ class BylineApp(ReaderBase):
     def on_unmount(self) -> None:
         self.history.save()
         stop_child_process()
+
+    def _end_on_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            loop.add_signal_handler(signum, self.exit, None, 128 + signum)
 
     # -- opening articles ----------------------------------------------------------
 

@@ -194,3 +194,51 @@ def test_a_write_waiting_for_the_lock_does_not_hold_up_reads(path: Path) -> None
     writing.join(60)
     library.close()
     assert read and still_writing, "a read waited for the blocked write"
+
+
+class _App:
+    """What :class:`ReadingHistory` asks of the reader, without a terminal."""
+
+    def __init__(self) -> None:
+        self.posted: list[object] = []
+
+    def notify(self, *_: object, **__: object) -> None: ...
+
+    def post_message(self, message: object) -> bool:
+        self.posted.append(message)
+        return True
+
+    def call_after_refresh(self, *_: object) -> None: ...
+
+
+def test_the_readers_writes_never_wait_on_its_own_thread(path: Path) -> None:
+    # Another process holds the write lock for as long as SQLite would wait (10 min):
+    # had arrive() or save() written on the calling thread, they would not return.
+    from byline.sources import Article
+    from byline.tui.history import ReadingHistory
+
+    library = Library.open(path, busy_timeout_ms=600_000)
+    history = ReadingHistory(_App(), library)  # type: ignore[arg-type]
+    article = Article(text=TEXT, name="sea-wall", key=URL, url=URL)
+    done = threading.Event()
+
+    def read_and_move() -> None:
+        history.arrive(article)
+        history.save()
+        history.summary_saved(path.with_name("summary.md"))
+        done.set()
+
+    with write_locked(path):
+        caller = threading.Thread(target=read_and_move, daemon=True)
+        caller.start()
+        returned = done.wait(60)
+        recorded_while_locked = library.entry(URL) is not None
+    history.save(flush=True)
+    for _ in range(3000):  # the queued writes land once the lock is free (30 s at most)
+        if library.entry(URL) is not None:
+            break
+        threading.Event().wait(0.01)
+    entry = library.entry(URL)
+    library.close()
+    assert returned, "the reader's thread waited for the library's lock"
+    assert not recorded_while_locked and entry is not None

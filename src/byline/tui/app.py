@@ -117,7 +117,7 @@ class BylineApp(ReaderBase):
             self.load_article(self.source)
 
     def on_unmount(self) -> None:
-        self.history.save()
+        self.history.save(flush=True)
         stop_child_process()
 
     def _end_on_signals(self) -> None:
@@ -223,7 +223,7 @@ class BylineApp(ReaderBase):
             if source:
                 self.open_source(source)
 
-        self.history.save()
+        self.history.save(flush=True)  # the list then shows the article on screen
         self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
 
     def action_reload_sample(self) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hostile_server import serve_routes
+from hostile_server import raw, serve_routes
 from web_fixtures import ARTICLE_HTML, QUOTE, _Handler
 
 import byline.sources.files as files
@@ -272,3 +272,55 @@ def test_a_text_file_behind_a_mark_still_reads(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_bytes("“A story,” she said.\n".encode("utf-16"))
     assert read_article(str(story)).text == "“A story,” she said.\n"
+
+
+# -- 5. a server that drips its headers; 16. a body shorter than it says -----------------
+
+
+def _drip_headers(h: _Handler) -> None:
+    """Send the status line, then a header byte every 50 ms for up to 120 s."""
+    h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Drip: ")
+    for _ in range(2400):
+        try:
+            h.wfile.write(b"a")
+            h.wfile.flush()
+        except OSError:
+            return  # byline hung up
+        threading.Event().wait(0.05)
+    h.close_connection = True
+
+
+def test_dripping_headers_meet_the_deadline() -> None:
+    # Each byte comes well within the 5 s read timeout; only the deadline can stop it.
+    with serve_routes({"/drip": _drip_headers}) as base:
+        outcome = _in_thread(lambda: read_url(f"{base}/drip", timeout=5, deadline=1.0), 60)
+    assert isinstance(outcome, ArticleError), outcome
+    assert str(outcome) == f"{base}/drip: timed out (the download took over 1 s)"
+
+
+@pytest.mark.parametrize("encoding", [None, "gzip"])
+def test_a_body_shorter_than_its_length_is_a_failed_download(encoding: str | None) -> None:
+    import gzip
+
+    body = ARTICLE_HTML.encode()
+    if encoding:
+        body = gzip.compress(body)
+    headers = f"Content-Type: text/html\r\nContent-Length: {len(body) + 500}\r\n"
+    if encoding:
+        headers += f"Content-Encoding: {encoding}\r\n"
+    route = raw(f"HTTP/1.1 200 OK\r\n{headers}\r\n".encode() + body)
+    with serve_routes({"/short": route}) as base:
+        outcome = _in_thread(lambda: read_url(f"{base}/short", timeout=5))
+    assert isinstance(outcome, ArticleError), outcome
+    assert "cut short" in str(outcome) and f"{len(body)} of {len(body) + 500}" in str(outcome)
+
+
+def test_a_body_as_long_as_its_length_is_read() -> None:
+    body = ARTICLE_HTML.encode()
+    route = raw(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    with serve_routes({"/exact": route}) as base:
+        assert QUOTE in read_url(f"{base}/exact", timeout=5).text

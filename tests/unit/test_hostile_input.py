@@ -8,6 +8,7 @@ Every test is bounded in time: waits are joins with a timeout, subprocesses have
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import os
 import random
@@ -324,3 +325,37 @@ def test_a_body_as_long_as_its_length_is_read() -> None:
     )
     with serve_routes({"/exact": route}) as base:
         assert QUOTE in read_url(f"{base}/exact", timeout=5).text
+
+
+# -- 6. a paragraph of megabytes never meets NLTK's wall-clock regex guard ---------------
+
+
+def test_punkt_never_sees_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from byline.analysis import nlp
+
+    tokenizer = nlp._sentence_tokenizer()
+    seen: list[int] = []
+    real = tokenizer.span_tokenize
+
+    def spy(text: str) -> object:
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(tokenizer, "span_tokenize", spy)
+    paragraph = "The mayor spoke again. " * 20_000 + "and on " * 30_000  # 670 kB, no newline
+    spans = nlp.sentence_spans(paragraph)
+    assert seen and max(seen) <= nlp.PUNKT_WINDOW
+    assert spans[0] == (0, 22) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert paragraph[spans[-1][0] : spans[-1][1]].endswith("and on")
+
+
+def test_windows_keep_every_sentence_that_fits_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from byline.analysis import nlp
+
+    paragraph = " ".join(
+        f"Sentence {n} says Mr. Smith met the U.S. envoy (at noon)." for n in range(3000)
+    )
+    windowed = nlp.sentence_spans(paragraph, 0, len(paragraph))
+    monkeypatch.setattr(nlp, "PUNKT_WINDOW", 10**9)
+    assert windowed == nlp.sentence_spans(paragraph, 0, len(paragraph))
+    assert len(windowed) == 3000

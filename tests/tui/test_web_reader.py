@@ -49,6 +49,10 @@ async def test_url_shows_fetching_then_the_article(
         assert f"Fetching {url}" in app.status.plain
         assert app.sub_title == "fetching…"
         panel = app.query_one(SidePanel)
+        # The tabs are built after the first frame; until they have mounted, a tab's
+        # status line is what it was composed with.
+        await panel.wait_until_built()
+        await pilot.pause()
         assert "Fetching" in str(panel.entities.status.render())
         await pilot.press("n")  # nothing to jump to yet: a note, not a crash
         await pilot.pause()

@@ -49,6 +49,15 @@ async def settle(app: BylineApp, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def screen_mounted(app: BylineApp, pilot: Pilot[None], pauses: int = 500) -> None:
+    """Wait until the screen on top has mounted: a pushed screen is current at once, but
+    its bindings and focus work only once its own messages have run."""
+    for _ in range(pauses):
+        if app.screen.is_mounted:
+            return
+        await pilot.pause()
+
+
 @asynccontextmanager
 async def reading(app: BylineApp) -> AsyncIterator[Pilot[None]]:
     """Run ``app`` at :data:`SIZE` and wait for its analysis; yields the pilot."""

@@ -185,7 +185,7 @@ class BylineApp(ReaderBase):
 
     @on(SourceOpened)
     def _source_opened(self, message: SourceOpened) -> None:
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         self.load_article(message.article)
@@ -198,7 +198,7 @@ class BylineApp(ReaderBase):
     @on(SourceFailed)
     def _source_failed(self, message: SourceFailed) -> None:
         """Say why the article could not be opened; the reader keeps running."""
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         reason = message.reason
@@ -267,8 +267,12 @@ class BylineApp(ReaderBase):
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
+        if not self.is_laid_out:
+            return  # the reader is closing: nothing left to show it on
         await self.side_panel.wait_until_built()
-        if message.generation != self._generation:
+        # The reader may have begun closing meanwhile (tests close it from outside the
+        # app's own loop, while this handler waits).
+        if message.generation != self._generation or not self.is_laid_out:
             return
         analysis = self.analysis = message.analysis
         if analysis.title:
@@ -280,7 +284,7 @@ class BylineApp(ReaderBase):
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or not self.is_laid_out:
             return
         self.analysis_error = message.reason
         self.show_failure("analysis failed", message.reason)

@@ -28,6 +28,9 @@ machine slows both alike; ratios are medians of the per-round ratios.
 5. Linear growth: ``byline analyze`` at ~10 KB, 100 KB, 300 KB and 1 MB (``/usr/bin/time -v``
    for peak memory), with time per KB; the 1 MB row is section 4's analyze time and memory
    (:mod:`bench.growth`).
+6. At the size limit (5 MiB, ``byline.sources.MAX_BYTES``): in the reader, ``End``, then
+   ``t``, then ``q`` while the analysis runs; ``byline analyze`` at the limit and at a
+   quarter of it, time per KB and peak memory (:mod:`bench.at_limit`).
 
 ``--quick`` does fewer rounds and files, and uses a 200 KB article instead of 1 MB. CI
 asserts nothing about time. A section whose requirement is missing (tmux, spaCy, the data,
@@ -45,7 +48,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import analyze_corpus, big_article, first_paint, growth, model_loading
+from . import analyze_corpus, at_limit, big_article, first_paint, growth, model_loading
 from .articles import bbc_articles
 from .options import Options
 from .programs import PYTHON, REPO
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fewer runs and files, a 200 KB article: under ~2 minutes",
     )
     parser.add_argument(
-        "--only", default="1,2,3,4,5", help="comma-separated sections to run (default: all)"
+        "--only", default="1,2,3,4,5,6", help="comma-separated sections to run (default: all)"
     )
     args = parser.parse_args(argv)
     sections = {int(s) for s in args.only.split(",") if s.strip()}
@@ -108,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             big_article.run(options, table)
         if sections & {4, 5}:
             growth.run(options, table)
+        if 6 in sections:
+            at_limit.run(options, table)
     mode = "quick" if args.quick else "full"
     print(
         f"byline bench ({mode}, {time.perf_counter() - started:.0f} s, "

@@ -1,4 +1,4 @@
-"""Section 6: byline at its size limit (``byline.sources.MAX_BYTES``, 5 MiB).
+"""Section 7: byline at its size limit (``byline.sources.MAX_BYTES``, 5 MiB).
 
 An article of BBC articles joined up to the limit, ending in a marker line, is opened in
 the reader in tmux: ``End`` is timed until the marker is on screen, then ``t`` until the
@@ -105,54 +105,54 @@ def analyze(path: Path, options: Options) -> tuple[float, int | None] | str:
 
 
 def run(options: Options, table: Table) -> None:
-    """6: the reader's keys and the analysis at the size limit."""
+    """7: the reader's keys and the analysis at the size limit."""
     if options.quick:
-        table.note("section 6 runs in a full run only: its analyses take minutes")
+        table.note("section 7 runs in a full run only: its analyses take minutes")
         return
     article = limit_article(options)
     quarter = limit_article(options, MAX_BYTES // 4)
     if article is None or quarter is None:
-        table.note("section 6 skipped: no BBC articles under --data")
+        table.note("section 7 skipped: no BBC articles under --data")
         return
     label = f"{MAX_BYTES / 2**20:g} MiB"
     if shutil.which("tmux") is None:
-        table.note("section 6's keys skipped: tmux is missing")
+        table.note("section 7's keys skipped: tmux is missing")
     else:
-        progress(f"[6] End, t and q in the reader on a {label} article, while it analyses")
+        progress(f"[7] End, t and q in the reader on a {label} article, while it analyses")
         keys = reader_keys(article)
         if isinstance(keys, str):
-            table.note(f"section 6 keys: {keys}")
+            table.note(f"section 7 keys: {keys}")
         else:
             during = " (analysing)" if keys["busy"] else " (analysis over)"
-            table.add("6", f"first paint, {label} article", ms(keys["paint"]))
+            table.add("7", f"first paint, {label} article", ms(keys["paint"]))
             table.add(
-                "6",
+                "7",
                 f"End shows the end of the {label} article",
                 ms(keys["end"]),
                 target="<= 200 ms",
                 met=met(keys["end"] <= KEY_TARGET),
             )
             table.add(
-                "6",
+                "7",
                 f"then t hides the panel{during}",
                 ms(keys["key"]),
                 target="<= 200 ms",
                 met=met(keys["key"] <= KEY_TARGET),
             )
             table.add(
-                "6",
+                "7",
                 "then q to process gone",
                 ms(keys["quit"]),
                 target="<= 1 s",
                 met=met(keys["quit"] <= QUIT_TARGET),
             )
     articles = bbc_articles(options.data)
-    progress(f"[6] analyze: one article, {MAX_BYTES // 4 // KB} KB, {label} (one run each)")
+    progress(f"[7] analyze: one article, {MAX_BYTES // 4 // KB} KB, {label} (one run each)")
     results: dict[Path, tuple[float, int | None]] = {}
     for path in (articles[0], quarter, article):
         outcome = analyze(path, options)
         if isinstance(outcome, str):
-            table.note(f"section 6 analyze: {outcome}")
+            table.note(f"section 7 analyze: {outcome}")
             return
         results[path] = outcome
     fixed, _ = results[articles[0]]
@@ -164,14 +164,14 @@ def run(options: Options, table: Table) -> None:
         net[path] = (seconds - fixed) / (kb - fixed_kb)
         memory = f", peak {peak / 2**20:.0f} MB" if peak else ""
         table.add(
-            "6",
+            "7",
             f"analyze {kb:.0f} KB",
             secs(seconds),
             f"{net[path] * 1000:.1f} ms/KB net of fixed{memory}",
         )
     growth = net[article] / net[quarter]
     table.add(
-        "6",
+        "7",
         f"linear growth: net ms/KB at {label} vs a quarter of it",
         f"{growth:.2f}x",
         target="~1x (<= 1.3x)",
@@ -180,7 +180,7 @@ def run(options: Options, table: Table) -> None:
     _, peak = results[article]
     if peak:
         table.add(
-            "6",
+            "7",
             f"peak memory, analyze {label}",
             f"{peak / 2**20:.0f} MB",
             target="<= 1 GB",

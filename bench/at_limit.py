@@ -31,6 +31,8 @@ KEY_TIMEOUT = 60.0
 KEY_TARGET = 0.2
 QUIT_TARGET = 1.0
 MEMORY_TARGET = 2**30
+SMALL = 10 * KB
+"""The baseline article's size: the same keys on it say how loaded the machine is."""
 
 
 def limit_article(options: Options, size: int = MAX_BYTES) -> Path | None:
@@ -91,6 +93,26 @@ def reader_keys(article: Path) -> dict[str, float] | str:
         terminal.close()
 
 
+def _key_rows(table: Table, label: str, keys: dict[str, float], baseline: dict[str, float]) -> None:
+    during = " (analysing)" if keys["busy"] else " (analysis over)"
+    rows = (
+        ("paint", f"first paint, {label} article", "", None),
+        ("end", f"End shows the end of the {label} article", "<= 200 ms", KEY_TARGET),
+        ("key", f"then t hides the panel{during}", "<= 200 ms", KEY_TARGET),
+        ("quit", "then q to process gone", "<= 1 s", QUIT_TARGET),
+    )
+    for name, measure, target, limit in rows:
+        table.add(
+            "7",
+            measure,
+            ms(keys[name]),
+            f"10 KB article {ms(baseline[name])}",
+            f"{keys[name] / baseline[name]:.2f}x",
+            target,
+            "" if limit is None else met(keys[name] <= limit),
+        )
+
+
 def analyze(path: Path, options: Options) -> tuple[float, int | None] | str:
     """Wall seconds and peak memory (bytes, if ``/usr/bin/time`` is there) of
     ``byline analyze path``, or why it failed."""
@@ -115,37 +137,16 @@ def run(options: Options, table: Table) -> None:
         table.note("section 7 skipped: no BBC articles under --data")
         return
     label = f"{MAX_BYTES / 2**20:g} MiB"
-    if shutil.which("tmux") is None:
+    small = limit_article(options, SMALL)
+    if shutil.which("tmux") is None or small is None:
         table.note("section 7's keys skipped: tmux is missing")
     else:
-        progress(f"[7] End, t and q in the reader on a {label} article, while it analyses")
-        keys = reader_keys(article)
-        if isinstance(keys, str):
-            table.note(f"section 7 keys: {keys}")
+        progress(f"[7] End, t and q in the reader on a {label} article, and on a 10 KB one")
+        keys, baseline = reader_keys(article), reader_keys(small)
+        if isinstance(keys, str) or isinstance(baseline, str):
+            table.note(f"section 7 keys: {keys if isinstance(keys, str) else baseline}")
         else:
-            during = " (analysing)" if keys["busy"] else " (analysis over)"
-            table.add("7", f"first paint, {label} article", ms(keys["paint"]))
-            table.add(
-                "7",
-                f"End shows the end of the {label} article",
-                ms(keys["end"]),
-                target="<= 200 ms",
-                met=met(keys["end"] <= KEY_TARGET),
-            )
-            table.add(
-                "7",
-                f"then t hides the panel{during}",
-                ms(keys["key"]),
-                target="<= 200 ms",
-                met=met(keys["key"] <= KEY_TARGET),
-            )
-            table.add(
-                "7",
-                "then q to process gone",
-                ms(keys["quit"]),
-                target="<= 1 s",
-                met=met(keys["quit"] <= QUIT_TARGET),
-            )
+            _key_rows(table, label, keys, baseline)
     articles = bbc_articles(options.data)
     progress(f"[7] analyze: one article, {MAX_BYTES // 4 // KB} KB, {label} (one run each)")
     results: dict[Path, tuple[float, int | None]] = {}

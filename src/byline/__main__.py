@@ -106,6 +106,9 @@ def _summary_parser() -> argparse.ArgumentParser:
     parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
     parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
     parser.add_argument("-f", "--force", action="store_true", help="replace OUTPUT without asking")
+    parser.add_argument(
+        "--sources", action="store_true", help='add a "Who said what" section: claims by source'
+    )
     return parser
 
 
@@ -169,7 +172,14 @@ def _output_state(output: Path) -> bool:
     return not stat.S_ISDIR(info.st_mode)  # a folder: writing says why it cannot
 
 
-def run_summary(argument: str, sentences: int | None, output: Path | None, force: bool) -> int:
+def run_summary(
+    argument: str,
+    sentences: int | None,
+    output: Path | None,
+    force: bool,
+    *,
+    sources: bool = False,
+) -> int:
     """Print or save the Markdown summary of one article."""
     from byline.analysis.export import summary_markdown, write_atomic
     from byline.analysis.pipeline import analyze
@@ -187,7 +197,7 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
         return _fail(str(error))
     # A page is named by its URL (or the HTML file's path), a text file by its name.
     origin = (article.key if article.web else None) or article.name
-    markdown = summary_markdown(analyze(article.text), origin, sentences)
+    markdown = summary_markdown(analyze(article.text), origin, sentences, sources=sources)
     if output is None:
         write_stdout(markdown)
         return 0
@@ -326,7 +336,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return batch_main(args[1:])
         if args and args[0] == "summary":
             options = _summary_parser().parse_args(args[1:])
-            return run_summary(options.file, options.sentences, options.output, options.force)
+            return run_summary(
+                options.file,
+                options.sentences,
+                options.output,
+                options.force,
+                sources=options.sources,
+            )
         options = _reader_parser().parse_args(args)
         return run_reader(options.file, options.resume, options.refresh)
     except KeyboardInterrupt:

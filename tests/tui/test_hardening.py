@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 
-from byline.analysis.model import Analysis, Entity, Quote, Span
+from byline.analysis.model import Analysis, Attribution, Entity, Quote, Span
 from byline.tui.app import BylineApp
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from byline.tui.text import display_text, one_line, safe_file_name
@@ -81,11 +81,12 @@ async def test_empty_article_has_an_empty_state_and_keys_do_no_harm(
         assert app.article.is_empty
         assert EMPTY_MESSAGE in screen_text(app)
         panel = app.query_one(SidePanel)
-        for tab in (panel.entities, panel.quotes, panel.summary):
+        for tab in (panel.entities, panel.sources, panel.summary):
             assert EMPTY_ARTICLE in str(tab.status.render())
         assert "empty" in app.status.plain
         assert app.sub_title == "empty article"
         await pilot.press("right_square_bracket", "left_square_bracket", "e", "E", "plus", "minus")
+        await pilot.press("right_curly_bracket", "left_curly_bracket")
         await pilot.press("s")
         await pilot.pause()
         assert not isinstance(app.screen, SaveSummaryScreen)
@@ -174,6 +175,11 @@ def _hostile_analyzer(text: str, **options: object) -> Analysis:
         title=f"[bold]Big[/bold] {EVIL}",
         entities=(Entity(EVIL, "PER", (Span(lopez, lopez + 5),)),),
         quotes=(Quote(quote_start, quote_end, EVIL, Span(lopez, lopez + 5), "said"),),
+        attributions=(
+            Attribution(
+                "direct", quote_start, quote_end, EVIL, Span(lopez, lopez + 5), "named", EVIL, None
+            ),
+        ),
     )
 
 
@@ -200,9 +206,15 @@ async def test_hostile_names_never_reach_the_screen_as_markup_or_controls(
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "[bold red]Evil[/]" in app.status.plain
-        quotes = app.side_panel.quotes.option_list
-        quote_prompt = str(quotes.get_option_at_index(0).prompt)
-        assert "[bold red]Evil[/]" in quote_prompt and unsafe_characters(quote_prompt) == []
+        sources = app.side_panel.sources.option_list
+        source_prompt = str(sources.get_option("source-0").prompt)  # the source's heading
+        claim_prompt = str(sources.get_option("attribution-0").prompt)  # its cue
+        for prompt in (source_prompt, claim_prompt):
+            assert "[bold red]Evil[/]" in prompt and unsafe_characters(prompt) == []
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert "[bold red]Evil[/]" in app.status.plain
+        assert unsafe_characters(app.status.plain) == []
 
         screen = _whole_screen(app)
         assert unsafe_characters(screen) == []

@@ -85,8 +85,8 @@ async def test_missing_page_shows_the_error_without_crashing(
         assert "404" in app.status.plain and "Could not open" in app.status.plain
         assert "\n" not in app.status.plain
         panel = app.query_one(SidePanel)
-        assert panel.quotes.has_class("-failed")
-        assert "404" in str(panel.quotes.status.render())
+        assert panel.sources.has_class("-failed")
+        assert "404" in str(panel.sources.status.render())
         assert "404" in screen_text(app)
         assert any("404" in message for message in notifications(app))
         assert app.sub_title == "could not open"

@@ -21,7 +21,7 @@ try:
 except ImportError:  # not POSIX: no locks, so no sweeping of what a killed save left
     fcntl = None  # type: ignore[assignment]
 
-from byline.analysis.model import Analysis, Quote
+from byline.analysis.model import Analysis, Attribution, Hedge, Quote, Span
 
 # Characters that would start Markdown structure if they opened a line or sat in text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -54,7 +54,32 @@ def to_json(analysis: Analysis, path: str) -> dict[str, Any]:
         ],
         "quotes": [_quote_json(q) for q in analysis.quotes],
         "summary": list(analysis.summary),
+        "attributions": [attribution_json(a) for a in analysis.attributions],
+        "hedges": [hedge_json(h) for h in analysis.hedges],
     }
+
+
+def _span_json(span: Span | None) -> list[int] | None:
+    return [span.start, span.end] if span is not None else None
+
+
+def attribution_json(attribution: Attribution) -> dict[str, Any]:
+    """One attribution as the contract writes it."""
+    return {
+        "kind": attribution.kind,
+        "start": attribution.start,
+        "end": attribution.end,
+        "source": attribution.source,
+        "source_span": _span_json(attribution.source_span),
+        "source_kind": attribution.source_kind,
+        "cue": attribution.cue,
+        "cue_span": _span_json(attribution.cue_span),
+    }
+
+
+def hedge_json(hedge: Hedge) -> dict[str, Any]:
+    """One hedge as the contract writes it."""
+    return {"start": hedge.start, "end": hedge.end, "cue": hedge.cue}
 
 
 def _quote_json(quote: Quote) -> dict[str, Any]:
@@ -81,8 +106,17 @@ def markdown_text(text: str) -> str:
     return _LINE_START_MARKERS.sub(r"\1\\\2", text)
 
 
-def summary_markdown(analysis: Analysis, source: str, size: int | None = None) -> str:
-    """The saved summary: title, source, the summary sentences and the key quotes."""
+def summary_markdown(
+    analysis: Analysis, source: str, size: int | None = None, *, sources: bool = False
+) -> str:
+    """The saved summary: title, source, the summary sentences and the key quotes.
+
+    Args:
+        analysis: the article's analysis.
+        source: where the article came from (a path or URL), shown under the title.
+        size: how many summary sentences (the default summary when None).
+        sources: add the "Who said what" section (:func:`sources_markdown`).
+    """
     indices = analysis.summary if size is None else analysis.summary_of(size)
     title = analysis.title or Path(source).stem
     lines = [f"# {markdown_text(title)}", "", f"Source: {markdown_text(source)}", ""]
@@ -95,7 +129,57 @@ def summary_markdown(analysis: Analysis, source: str, size: int | None = None) -
             words = markdown_text(analysis.text[quote.start : quote.end])
             speaker = markdown_text(quote.speaker) if quote.speaker else "unattributed"
             lines.append(f"- {words} — {speaker}")
+    section = sources_markdown(analysis) if sources else ""
+    if section:
+        lines += ["", section.rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def sources_markdown(analysis: Analysis) -> str:
+    """The "Who said what" section: every claim by source, then the hedges.
+
+    Sources come most prominent first, each with its kind and counts ("Alibaba (named)
+    · 3 quoted · 3 reported"); direct quotes are given as quoted, the rest as reported;
+    claims with no source come under "No source". Ends with a newline; empty when the
+    article attributes nothing.
+    """
+    from byline.analysis.whosaid import group_by_source, tally
+
+    if not analysis.attributions and not analysis.hedges:
+        return ""
+    text = analysis.text
+    lines = ["## Who said what", "", markdown_text(tally(analysis))]
+    for group in group_by_source(analysis):
+        if group.source is None:
+            heading = f"### No source · {group.counts()}"
+        else:
+            kind = f" ({group.kind})" if group.kind else ""
+            heading = f"### {markdown_text(group.source)}{kind} · {group.counts()}"
+        lines += ["", heading, ""]
+        for item in group.attributions:
+            words = markdown_text(text[item.start : item.end])
+            how = (
+                "quoted"
+                if item.kind == "direct"
+                else "partly quoted"
+                if item.kind == "mixed"
+                else "reported"
+            )
+            cue = f", {markdown_text(item.cue)}" if item.cue else ""
+            lines.append(f"- {words} ({how}{cue})")
+    if analysis.hedges:
+        lines += ["", "### Hedges", ""]
+        for hedge in analysis.hedges:
+            sentence = markdown_text(_sentence_at(analysis, hedge.start))
+            lines.append(f"- {markdown_text(hedge.cue)}: {sentence}")
+    return "\n".join(lines) + "\n"
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> str:
+    for sentence in analysis.sentences:
+        if sentence.start <= offset < sentence.end:
+            return analysis.text[sentence.start : sentence.end]
+    return analysis.text[offset : offset + 80]
 
 
 def key_quotes(analysis: Analysis, limit: int = 5) -> list[Quote]:

@@ -1,6 +1,7 @@
 """The analysis pipeline: text in, :class:`Analysis` out.
 
-Stages run in order (layout, sentences, tokens and tags, entities, quotes, ranking) and
+Stages run in order (layout, sentences, tokens and tags, entities, quotes, attributions,
+ranking) and
 their costs are kept in ``Analysis.timings``. The first three build the
 :class:`~byline.analysis.document.Document` every later stage reads. Must not import
 Textual.
@@ -82,7 +83,8 @@ def analyze(
         entity_tagger: overrides the shipped entity tagger (tests, evaluation).
 
     Returns:
-        The article's layout, sentences with summary ranks, tokens, entities and quotes.
+        The article's layout, sentences with summary ranks, tokens, entities, quotes,
+        attributions and hedges.
     """
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -103,6 +105,8 @@ def analyze(
     lap("entities")
     doc = doc.with_quotes(quotes.find_quotes(doc))
     lap("quotes")
+    doc = doc.with_attributions(*quotes.find_attributions(doc))
+    lap("attributions")
     ranks = summary.rank_sentences(doc)
     sentences = tuple(
         Sentence(span.start, span.end, paragraph, rank)
@@ -122,5 +126,7 @@ def analyze(
         entities=doc.entities,
         quotes=doc.quotes,
         summary=tuple(sorted(best)),
+        attributions=doc.attributions,
+        hedges=doc.hedges,
         timings=timings,
     )

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from byline.library import Library
     from byline.sources import Article
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.quote_panel import QuotePanel
+    from byline.tui.widgets.source_panel import SourcePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
 PAINT_WAIT = 1.0
@@ -59,6 +59,8 @@ class BylineApp(ReaderBase):
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
+    attribution_index: reactive[int | None] = reactive(None, always_update=True, init=False)
+    """The claim the reader jumped to (index into ``Analysis.attributions``), or None."""
     entity_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The entity whose mentions are highlighted, or None."""
     mention_index: reactive[int] = reactive(0, always_update=True, init=False)
@@ -136,6 +138,7 @@ class BylineApp(ReaderBase):
         self.analysis = None
         self.analysis_error = None
         self.set_reactive(BylineApp.quote_index, None)
+        self.set_reactive(BylineApp.attribution_index, None)
         self.set_reactive(BylineApp.entity_index, None)
         self.set_reactive(BylineApp.summary_size, 0)
         self.clear_matches()
@@ -325,8 +328,35 @@ class BylineApp(ReaderBase):
         else:
             self.apply_focus(navigation.quote_focus(self.analysis, index))
 
-    def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
-        self.quote_index = message.index
+    def _step_attribution(self, step: int) -> None:
+        analysis = self.require_analysis()
+        if analysis is None:
+            return
+        if not analysis.attributions:
+            self.notify(navigation.NO_ATTRIBUTIONS, markup=False)
+            return
+        count = len(analysis.attributions)
+        self.attribution_index = navigation.step_index(self.attribution_index, step, count)
+
+    def action_next_attribution(self) -> None:
+        self._step_attribution(+1)
+
+    def action_previous_attribution(self) -> None:
+        self._step_attribution(-1)
+
+    def watch_attribution_index(self, index: int | None) -> None:
+        if self.analysis is None or index is None:
+            for layer in navigation.CLAIM_LAYERS:
+                self.article.set_highlights(layer, [])
+        else:
+            self.apply_focus(navigation.attribution_focus(self.analysis, index))
+
+    def on_source_panel_attribution_chosen(self, message: SourcePanel.AttributionChosen) -> None:
+        self.attribution_index = message.index
+
+    def on_source_panel_hedge_chosen(self, message: SourcePanel.HedgeChosen) -> None:
+        if self.analysis is not None:
+            self.apply_focus(navigation.hedge_focus(self.analysis, message.index))
 
     def _step_mention(self, step: int) -> None:
         """The next or previous mention of the chosen entity (the first entity's first or

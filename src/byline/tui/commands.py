@@ -30,12 +30,22 @@ class Command:
 READER_COMMANDS: tuple[Command, ...] = (
     Command("Save summary", "Save the summary and key quotes as a Markdown file", "save_summary"),
     Command(
-        "Toggle side panel", "Hide or show the entities, quotes and summary", "toggle_side_panel"
+        "Toggle side panel", "Hide or show the entities, sources and summary", "toggle_side_panel"
     ),
     Command(
         "Reload sample article", "Open the sample article that ships with byline", "reload_sample"
     ),
     Command("Next quote", "Jump to the next quote", "next_quote"),
+    Command(
+        "Next claim (who said what)",
+        "Jump to the next claim, quoted or reported, and say its source",
+        "next_attribution",
+    ),
+    Command(
+        "Previous claim (who said what)",
+        "Jump to the previous claim, quoted or reported",
+        "previous_attribution",
+    ),
     Command("Search article", "Find text in the article", "search"),
     Command(
         "Open library",

@@ -33,6 +33,21 @@ class QuoteScan:
         """A fresh scan of ``doc``: nothing quoted, nobody named yet."""
         return cls(doc, [False] * len(doc.tokens))
 
+    @classmethod
+    def over_stretches(cls, doc: Document) -> QuoteScan:
+        """A fresh scan of ``doc`` with every quoted stretch of three words or more marked.
+
+        What the attribution stage and its trainer start from: words inside quotes are
+        never cues.
+        """
+        from byline.analysis.quotes.stretches import quoted_stretches, words_in
+
+        scan = cls.of(doc)
+        for start, end in quoted_stretches(doc.text, doc.paragraphs):
+            if len(words_in(doc.text[start:end])) >= 3:
+                scan.mark_quoted(start, end)
+        return scan
+
     def mark_quoted(self, start: int, end: int) -> None:
         """Flag the tokens of ``[start, end)`` as quoted words."""
         for i in range(self.doc.index_at(start), self.doc.index_at(end)):

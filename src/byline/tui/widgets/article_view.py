@@ -28,8 +28,11 @@ __all__ = ["ArticleView", "SpanLayer", "paragraph_ranges", "wrap_paragraph"]
 WRAP_STEP_SECONDS = 0.008
 """How long each background wrapping step may take before keys get their turn."""
 
-LAYERS = ("title", "summary", "mention", "quote", "search", "current")
+LAYERS = ("title", "summary", "hedge", "mention", "claim", "quote", "source", "search", "current")
 """Highlight layers, painted in this order (later ones win where they overlap).
+
+``hedge`` quietly marks every "reportedly"; ``claim`` is the attribution the reader is on
+and ``source`` its source and cue.
 
 ``current`` marks the one place the reader just jumped to (a mention, a match, a sentence).
 """

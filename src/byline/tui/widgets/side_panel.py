@@ -1,4 +1,4 @@
-"""SidePanel: the Entities, Quotes and Summary tabs beside the article.
+"""SidePanel: the Entities, Sources and Summary tabs beside the article.
 
 The tabs are built just after the first frame: until then the panel shows only
 "Analysing…", so the article paints without waiting for the tabs' widgets, styles and
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.quote_panel import QuotePanel
+    from byline.tui.widgets.source_panel import SourcePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
 
@@ -51,14 +51,14 @@ class SidePanel(Vertical):
         from textual.widgets import TabbedContent, TabPane
 
         from byline.tui.widgets.entity_panel import EntityPanel
-        from byline.tui.widgets.quote_panel import QuotePanel
+        from byline.tui.widgets.source_panel import SourcePanel
         from byline.tui.widgets.summary_panel import SummaryPanel
 
         with TabbedContent(id="side-tabs", initial=self._active):
             with TabPane("Entities", id="tab-entities"):
                 yield EntityPanel(id="entity-panel", state=self.state).data_bind(SidePanel.state)
-            with TabPane("Quotes", id="tab-quotes"):
-                yield QuotePanel(id="quote-panel", state=self.state).data_bind(SidePanel.state)
+            with TabPane("Sources", id="tab-sources"):
+                yield SourcePanel(id="source-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Summary", id="tab-summary"):
                 yield SummaryPanel(id="summary-panel", state=self.state).data_bind(SidePanel.state)
 
@@ -93,10 +93,10 @@ class SidePanel(Vertical):
         return self.query_one(EntityPanel)
 
     @property
-    def quotes(self) -> QuotePanel:
-        from byline.tui.widgets.quote_panel import QuotePanel
+    def sources(self) -> SourcePanel:
+        from byline.tui.widgets.source_panel import SourcePanel
 
-        return self.query_one(QuotePanel)
+        return self.query_one(SourcePanel)
 
     @property
     def summary(self) -> SummaryPanel:
@@ -105,11 +105,11 @@ class SidePanel(Vertical):
         return self.query_one(SummaryPanel)
 
     def tab(self, tab_id: str) -> PanelBase:
-        """The panel in tab ``tab_id`` ("tab-quotes", …)."""
+        """The panel in tab ``tab_id`` ("tab-sources", …)."""
         return self.query_one(f"#{tab_id} .side-tab", PanelBase)
 
     def show_tab(self, tab_id: str) -> None:
-        """Bring ``tab_id`` ("tab-quotes", …) to the front."""
+        """Bring ``tab_id`` ("tab-sources", …) to the front."""
         self._active = tab_id
         if self.is_built:
             from textual.widgets import TabbedContent

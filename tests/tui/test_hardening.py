@@ -31,6 +31,7 @@ from tests.tui.helpers import (
     set_save_path,
     settle,
     unsafe_characters,
+    until,
 )
 
 # -- helpers -------------------------------------------------------------------------
@@ -108,20 +109,25 @@ async def test_megabyte_line_paints_and_keys_work_while_analysing() -> None:
 
     app = make_reader(slow, text, "long.txt")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         view = app.article
+        await until(pilot, lambda: "officials said" in screen_text(app), "the first lines")
         assert view.line_count > 10_000
-        assert "officials said" in screen_text(app)
         await pilot.press("end")
-        await pilot.pause()
-        assert "THE END" in screen_text(app)
+        await until(pilot, lambda: "THE END" in screen_text(app), "the last line on screen")
         await pilot.press("right_square_bracket", "t", "t")
-        assert any("Still analysing" in note for note in notifications(app))
+        await until(
+            pilot,
+            lambda: any("Still analysing" in note for note in notifications(app)),
+            "a note that the analysis is still running",
+        )
         await pilot.resize_terminal(40, 12)
-        await pilot.pause()
+        await until(pilot, lambda: view.is_wrapped_to_width, "the line wrapped to 40 columns")
         await pilot.press("home")
-        await pilot.pause()
-        assert "officials" in screen_text(app)
+        await until(
+            pilot,
+            lambda: view.scroll_offset.y == 0 and "officials" in screen_text(app),
+            "the top of the article on screen",
+        )
         gate.set()
         await settle(app, pilot)
         assert app.analysis_error is not None
@@ -135,9 +141,11 @@ async def test_controls_are_measured_as_their_placeholders_when_wrapping() -> No
     app = make_reader(pipeline_with(capitalised_tagger), text, "controls.txt")
     async with app.run_test(size=(40, 12)) as pilot:
         view = app.article
+        await until(pilot, lambda: view.is_wrapped_to_width, "the article laid out")
+        # Read at once (no await in between): the width the lines were wrapped for.
         width = view.scrollable_content_region.width
-        await pilot.pause()
         painted = ["".join(s.text for s in view.article_line(i)) for i in range(view.line_count)]
+        assert 0 < width <= 40
         assert all(len(line) <= width for line in painted), (width, painted[:3])
         assert " ".join(painted).split() == display_text(text).split()
 

@@ -13,7 +13,14 @@ from byline.tui.app_base import reading_minutes
 from byline.tui.navigation import quote_attribution
 from byline.tui.widgets.side_panel import SidePanel
 from tests.fakes import dictionary_tagger, pipeline_with
-from tests.tui.helpers import SIZE, highlighted_id, make_reader, screen_text, settle
+from tests.tui.helpers import (
+    SIZE,
+    highlighted_id,
+    make_reader,
+    screen_mounted,
+    screen_text,
+    settle,
+)
 
 
 async def test_article_shows_at_once_and_panel_says_analysing(
@@ -224,10 +231,12 @@ async def test_help_opens_with_question_mark_and_f1(analyzer: Callable[..., Anal
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        await screen_mounted(app, pilot)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+        await screen_mounted(app, pilot)
         await pilot.press("q")  # closes help, does not quit
         assert app.is_running
         assert not isinstance(app.screen, HelpScreen)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from web_fixtures import ARTICLE_HTML, TITLE, serve
+from web_fixtures import ARTICLE_HTML, HELD, HELD_ANSWERED, TITLE, holding, serve
 
 from byline.__main__ import main, make_app
 from byline.analysis.model import Analysis
@@ -17,7 +16,7 @@ from byline.sources import Article
 from byline.tui.app import BylineApp
 from byline.tui.screens.library import LibraryScreen
 from byline.tui.widgets.side_panel import SidePanel
-from tests.tui.helpers import SIZE, notifications, screen_text, settle
+from tests.tui.helpers import SIZE, notifications, screen_text, settle, until
 
 # Every test here talks to the local server directly.
 pytestmark = pytest.mark.usefixtures("no_proxies")
@@ -41,23 +40,36 @@ async def wait_for_article(app: BylineApp, pilot: Pilot[None]) -> None:
 async def test_url_shows_fetching_then_the_article(
     server: str, library: Library, analyzer: Callable[..., Analysis]
 ) -> None:
-    url = f"{server}/slow"  # answers after a few seconds
+    url = f"{server}/held"  # answers once the checks of the "Fetching" state are done
     app = make_app(url=url, library=library, analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert f"Fetching {url}" in screen_text(app)
-        assert f"Fetching {url}" in app.status.plain
-        assert app.sub_title == "fetching…"
-        panel = app.query_one(SidePanel)
-        assert "Fetching" in str(panel.entities.status.render())
-        await pilot.press("n")  # nothing to jump to yet: a note, not a crash
-        await pilot.pause()
-        assert "Still fetching the article…" in notifications(app)
-        await wait_for_article(app, pilot)
-        assert app.source.web and app.source.title == TITLE and not app.source.cached
-        assert TITLE in screen_text(app)
-        assert app.analysis is not None and app.analysis.title == TITLE
-        assert app.title == TITLE
+    with holding():
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: f"Fetching {url}" in screen_text(app), "Fetching…")
+            assert f"Fetching {url}" in app.status.plain
+            assert app.sub_title == "fetching…"
+            panel = app.query_one(SidePanel)
+            # The tabs are built after the first frame; until they have mounted, a tab's
+            # status line is what it was composed with.
+            await panel.wait_until_built()
+            await until(
+                pilot,
+                lambda: "Fetching" in str(panel.entities.status.render()),
+                "the tabs say what they wait for",
+            )
+            await pilot.press("n")  # nothing to jump to yet: a note, not a crash
+            await until(
+                pilot,
+                lambda: "Still fetching the article…" in notifications(app),
+                "a note that the article is still on its way",
+            )
+            assert not HELD_ANSWERED.is_set()
+            HELD.set()
+            await until(pilot, lambda: app.fetching is None, "the page arrived")
+            await wait_for_article(app, pilot)
+            assert app.source.web and app.source.title == TITLE and not app.source.cached
+            assert TITLE in screen_text(app)
+            assert app.analysis is not None and app.analysis.title == TITLE
+            assert app.title == TITLE
     entry = library.entry(url)
     assert entry is not None and entry.title == TITLE
 
@@ -86,13 +98,14 @@ async def test_missing_page_shows_the_error_without_crashing(
 async def test_q_quits_at_once_while_fetching(
     server: str, library: Library, analyzer: Callable[..., Analysis]
 ) -> None:
-    app = make_app(url=f"{server}/slow", library=library, analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.fetching is not None
-        started = time.monotonic()
-        await pilot.press("q")
-    assert time.monotonic() - started < 1.5  # the server takes 3 s to answer
+    app = make_app(url=f"{server}/held", library=library, analyzer=analyzer)
+    with holding():  # the page never comes while the reader runs
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.fetching is not None, "the fetch started")
+            await pilot.press("q")
+            await until(pilot, lambda: not app.is_running, "the reader closed")
+        # It closed without waiting for the page, which the server still holds.
+        assert not HELD_ANSWERED.is_set()
     assert len(library) == 0
 
 

@@ -6,13 +6,20 @@ changed. Must not import Textual.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no locks, so no sweeping of what a killed save left
+    fcntl = None  # type: ignore[assignment]
 
 from byline.analysis.model import Analysis, Attribution, Hedge, Quote, Span
 
@@ -22,6 +29,9 @@ _LINE_START_MARKERS = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
 _UMASK_LOCK = threading.Lock()
 # C0/C1 controls (but tab/newline), and bidi overrides.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TEMP_SUFFIX = ".tmp"
+STALE_SECONDS = 10.0
+"""Age after which a temporary file nobody holds counts as left behind by a killed save."""
 
 
 def to_json(analysis: Analysis, path: str) -> dict[str, Any]:
@@ -179,11 +189,23 @@ def key_quotes(analysis: Analysis, limit: int = 5) -> list[Quote]:
     return sorted(best, key=lambda q: q.start)
 
 
-def write_atomic(path: Path, content: str, *, replace: bool = True) -> None:
+class NotReplaceable(OSError):
+    """A file byline will not replace, whatever it was told: a device, a pipe or a socket;
+    a file with other hard links (replacing would detach them) or of another owner
+    (replacing would make it the writer's). ``strerror`` says which, in words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(errno.EPERM, reason, str(path))
+
+
+def write_atomic(path: Path, content: str, *, replace: bool = True) -> Path:
     """Write ``content`` to ``path`` atomically: temp file beside it, fsync, rename.
 
-    A replaced file keeps its permissions; a new one gets the usual ones (0666 less the
-    umask), not the temp file's 0600.
+    A symbolic link is written through: the file it points to is replaced (atomically, in
+    its own folder) and the link stays. A replaced file keeps its permissions and owner; a
+    new one gets the usual permissions (0666 less the umask), not the temp file's 0600.
+    Temporary files an earlier save into the same name left behind (it was killed) are
+    removed first.
 
     Args:
         path: where to write.
@@ -192,30 +214,41 @@ def write_atomic(path: Path, content: str, *, replace: bool = True) -> None:
             permission to replace it: a file that appears there meanwhile is then kept
             and :class:`FileExistsError` raised.
 
+    Returns:
+        The file written: ``path``, or the file its symbolic link points to.
+
     Raises:
+        NotReplaceable: ``path`` is a device, a pipe or a socket, or a file with other hard
+            links or of an owner the writer cannot keep.
         OSError: the folder is missing or unwritable, the disk is full, ``path`` is a
             directory, or (``replace=False``) it exists. The original file, if any, is
             then untouched and no temp file is left behind.
     """
-    if path.is_dir():
-        raise IsADirectoryError(f"{path} is a directory")
-    folder = path.parent
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
+    target = _through_links(path)
+    existing = _existing(target)
+    if existing is not None:
+        _check_replaceable(target, existing)
+        mode = stat.S_IMODE(existing.st_mode)
+    else:
         mode = 0o666 & ~_umask()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    folder = target.parent
+    sweep_temporaries(target)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=folder)
     try:
+        _hold(fd)  # a save still running: never swept as left behind
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
+            if existing is not None:
+                _keep_owner(handle.fileno(), target, existing)
+            os.fchmod(handle.fileno(), mode)  # after the owner: chown may clear set-id bits
             os.fsync(handle.fileno())
-        if replace:
-            os.replace(temp_name, path)
-        else:
-            os.link(temp_name, path)  # fails, keeping the other file, if one appeared
-            os.unlink(temp_name)
+            # Renamed while still open (and held), so no sweep can take it meanwhile.
+            if replace:
+                os.replace(temp_name, target)
+            else:
+                os.link(temp_name, target)  # fails, keeping the other file, if one appeared
+                os.unlink(temp_name)
     except BaseException:
         try:
             os.unlink(temp_name)
@@ -223,6 +256,97 @@ def write_atomic(path: Path, content: str, *, replace: bool = True) -> None:
             pass
         raise
     _fsync_folder(folder)
+    return target
+
+
+def _through_links(path: Path) -> Path:
+    """``path``, or the file it names through symbolic links."""
+    try:
+        if not stat.S_ISLNK(os.lstat(path).st_mode):
+            return path
+    except FileNotFoundError:
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+
+
+def _check_replaceable(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else None
+        kind = kind or ("a named pipe" if stat.S_ISFIFO(info.st_mode) else "not a regular file")
+        raise NotReplaceable(path, f"is {kind}, not a regular file: not replaced")
+    if info.st_nlink > 1:
+        raise NotReplaceable(
+            path, f"has {info.st_nlink - 1} other hard link(s), which replacing would detach"
+        )
+
+
+def _keep_owner(fd: int, path: Path, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group (or refuse to replace it)."""
+    uid = info.st_uid if info.st_uid != os.geteuid() else -1
+    gid = info.st_gid if info.st_gid != os.getegid() else -1
+    if uid == -1 and gid == -1:
+        return
+    try:
+        os.fchown(fd, uid, gid)
+    except PermissionError:
+        raise NotReplaceable(
+            path, "belongs to another user or group, which replacing would change"
+        ) from None
+
+
+def _hold(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def sweep_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files that saves into ``target`` left when they were killed.
+
+    Only byline's own pattern (``.NAME.XXXXXXXX.tmp`` beside ``target``), only regular files
+    of this user, untouched for :data:`STALE_SECONDS` and held by no save still running.
+    Returns what was removed.
+    """
+    if fcntl is None:
+        return []
+    folder = target.parent
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}{re.escape(_TEMP_SUFFIX)}")
+    try:
+        names = [name for name in os.listdir(folder) if pattern.fullmatch(name)]
+    except OSError:
+        return []
+    removed: list[Path] = []
+    for name in names:
+        temp = folder / name
+        try:
+            fd = os.open(temp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            if (
+                not stat.S_ISREG(info.st_mode)
+                or info.st_uid != os.geteuid()
+                or time.time() - info.st_mtime < STALE_SECONDS
+            ):
+                continue
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a save holds it
+            if os.stat(temp, follow_symlinks=False).st_ino == info.st_ino:
+                os.unlink(temp)
+                removed.append(temp)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
 
 
 def _umask() -> int:

@@ -12,6 +12,8 @@ what the core returns: the pipeline (and NLTK) is imported only where it runs.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from functools import partial
 from typing import TYPE_CHECKING
@@ -66,6 +68,11 @@ class BylineApp(ReaderBase):
     summary_size: reactive[int] = reactive(0, init=False)
     """How many sentences the summary keeps (1..number of sentences once analysed)."""
 
+    handle_signals = False
+    """SIGTERM, SIGHUP and SIGINT close the reader as ``q`` does (the terminal restored,
+    the child stopped), with the exit status 128 + the signal's number. Set by the
+    command line; tests leave their process's signals alone."""
+
     def __init__(
         self,
         article: Article,
@@ -102,6 +109,8 @@ class BylineApp(ReaderBase):
         self._keep_current = False
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._end_on_signals()
         self.article.focus()
         self.history.start(self.article)
         if self._first_fetch is not None:
@@ -110,8 +119,13 @@ class BylineApp(ReaderBase):
             self.load_article(self.source)
 
     def on_unmount(self) -> None:
-        self.history.save()
+        self.history.save(flush=True)
         stop_child_process()
+
+    def _end_on_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            loop.add_signal_handler(signum, self.exit, None, 128 + signum)
 
     # -- opening articles ----------------------------------------------------------
 
@@ -174,7 +188,7 @@ class BylineApp(ReaderBase):
 
     @on(SourceOpened)
     def _source_opened(self, message: SourceOpened) -> None:
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         self.load_article(message.article)
@@ -187,7 +201,7 @@ class BylineApp(ReaderBase):
     @on(SourceFailed)
     def _source_failed(self, message: SourceFailed) -> None:
         """Say why the article could not be opened; the reader keeps running."""
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         reason = message.reason
@@ -212,7 +226,7 @@ class BylineApp(ReaderBase):
             if source:
                 self.open_source(source)
 
-        self.history.save()
+        self.history.save(flush=True)  # the list then shows the article on screen
         self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
 
     def action_reload_sample(self) -> None:
@@ -256,10 +270,12 @@ class BylineApp(ReaderBase):
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
-        if not self.is_laid_out:  # the analysis may land while the reader closes
-            return
+        if not self.is_laid_out:
+            return  # the reader is closing: nothing left to show it on
         await self.side_panel.wait_until_built()
-        if message.generation != self._generation:
+        # The reader may have begun closing meanwhile (tests close it from outside the
+        # app's own loop, while this handler waits).
+        if message.generation != self._generation or not self.is_laid_out:
             return
         analysis = self.analysis = message.analysis
         if analysis.title:
@@ -271,7 +287,7 @@ class BylineApp(ReaderBase):
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or not self.is_laid_out:
             return
         self.analysis_error = message.reason
         self.show_failure("analysis failed", message.reason)

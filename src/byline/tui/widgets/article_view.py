@@ -109,6 +109,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._sync_virtual_size()
         return len(layout.lines)
 
+    @property
+    def is_wrapped_to_width(self) -> bool:
+        """Whether the lines are wrapped for the view's present width (not before the
+        first layout, nor between a resize and the next paint)."""
+        width = self._content_width()
+        return width > 0 and self._layout is not None and self._layout.width == width
+
     def set_text(self, text: str) -> None:
         """Show another article from its top, with no highlights."""
         self._text = text

@@ -38,6 +38,8 @@ class SidePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._built = asyncio.Event()
+        self._settled = asyncio.Event()
+        """Set once the tabs are built, or once the panel is gone without them."""
         self._waiting = ANALYSING
         self._active = "tab-entities"
         self._building = False
@@ -63,16 +65,22 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
 
+    def on_unmount(self) -> None:
+        self._settled.set()  # whoever waits for the tabs stops waiting
+
     async def _build(self) -> None:
         self._building = True
         await self.recompose()
         if not self.query("#side-tabs"):
+            self._settled.set()
             return  # the app is closing: nothing was mounted
         self._built.set()
+        self._settled.set()
 
     async def wait_until_built(self) -> None:
-        """Return once the tabs exist (right after the first frame)."""
-        await self._built.wait()
+        """Return once the tabs exist (right after the first frame), or at once if the
+        panel went away before they did (the reader closing): never wait for ever."""
+        await self._settled.wait()
 
     @property
     def is_built(self) -> bool:

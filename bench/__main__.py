@@ -31,7 +31,7 @@ machine slows both alike; ratios are medians of the per-round ratios.
 6. Corpus scale: ``byline batch`` over the BBC articles with 1 and 2 workers on the local
    engine and on Dask (a LocalCluster), articles per second, the speed-up of 2 workers,
    Dask's overhead and peak memory per worker (:mod:`bench.batch`).
-7. At the size limit (5 MiB, ``byline.sources.MAX_BYTES``): in the reader, ``End``, then
+7. At the size limit (2 MiB, ``byline.sources.MAX_BYTES``): in the reader, ``End``, then
    ``t``, then ``q`` while the analysis runs; ``byline analyze`` at the limit and at a
    quarter of it, time per KB and peak memory (:mod:`bench.at_limit`; full runs only).
 

@@ -1,4 +1,4 @@
-"""Section 7: byline at its size limit (``byline.sources.MAX_BYTES``, 5 MiB).
+"""Section 7: byline at its size limit (``byline.sources.MAX_BYTES``, 2 MiB).
 
 An article of BBC articles joined up to the limit, ending in a marker line, is opened in
 the reader in tmux: ``End`` is timed until the marker is on screen, then ``t`` until the

@@ -124,7 +124,7 @@ LONG_HTML = ARTICLE_HTML.replace(
 )
 LONG_PLAIN_TEXT = f"{TITLE}\n\n" + "\n\n".join(LONG_PARAGRAPHS) + "\n"
 
-HUGE_BYTES = 5 * 1024 * 1024 + 256 * 1024  # just past the 5 MiB cap
+HUGE_BYTES = 2 * 1024 * 1024 + 256 * 1024  # just past the 2 MiB cap
 SLOW_SECONDS = 3.0
 
 

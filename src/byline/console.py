@@ -9,8 +9,6 @@
 - SIGTERM and SIGHUP end a headless command as Ctrl-C does, by an exception
   (:class:`Terminated`), so that ``finally`` blocks run: temporary files are removed and
   worker processes stopped. The reader handles them in its own event loop instead.
-
-Must not import Textual.
 """
 
 from __future__ import annotations

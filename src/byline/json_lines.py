@@ -2,7 +2,7 @@
 
 A module of its own (not ``__main__``) so that the processes of ``--jobs`` can import it:
 a spawned child finds a function by its module's name, and ``byline.__main__`` is the one
-module multiprocessing never imports in a child. Must not import Textual.
+module multiprocessing never imports in a child.
 """
 
 from __future__ import annotations

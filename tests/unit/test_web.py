@@ -153,7 +153,7 @@ def test_not_html(server: str) -> None:
 
 @pytest.mark.parametrize("route", ["/huge", "/huge-declared", "/gzip-bomb"])
 def test_size_cap(server: str, route: str) -> None:
-    assert "larger than the 5 MiB limit" in _error(read_url, f"{server}{route}")
+    assert "larger than the 2 MiB limit" in _error(read_url, f"{server}{route}")
 
 
 def test_slow_answer_times_out(server: str) -> None:

@@ -2,8 +2,7 @@
 
 Models load from the NLTK data tree shipped in ``byline/models`` (never downloaded), and
 NLTK itself is imported lazily, on first use, so importing this module costs nothing on
-the reader's start-up path. Swap this module to change the NLP backend. Must not import
-Textual.
+the reader's start-up path. Swap this module to change the NLP backend.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The schema is versioned with ``PRAGMA user_version``: ``MIGRATIONS[n]`` takes a database
 from version n to n + 1, each step in its own transaction, and steps are only ever
-appended (adding things), so an upgrade loses nothing. Must not import Textual.
+appended (adding things), so an upgrade loses nothing.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ database errors: it returns its empty result and ``problem`` says why, in one li
 What is read is checked: a row whose columns do not hold what byline wrote (a position
 that is not a whole number, a title that is not text) is skipped, never fatal, and
 counted in ``damaged`` once, when the library opens. Nothing is written before the file
-is known to be a regular file holding a database byline can use. Must not import Textual.
+is known to be a regular file holding a database byline can use.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ moment for the writes to land (before the library screen lists them, and on quit
 
 It needs only what any Textual app offers (notifications, timers, refresh callbacks,
 ``post_message`` from a thread) and the article view it is given, never the reader app
-itself. Must not import the analysis pipeline.
+itself.
 """
 
 from __future__ import annotations

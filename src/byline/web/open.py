@@ -9,7 +9,7 @@ Offsets: a web article's ``text`` is its headline, a blank line, then the extrac
 (:func:`~byline.sources.with_headline`), so every analysis offset and every saved reading
 position indexes *that* string; the reading library caches ``Article.body`` (without the
 headline) and the headline as the title, and :func:`cached_article` puts them together
-again exactly. Must not import Textual.
+again exactly.
 """
 
 from __future__ import annotations

@@ -283,10 +283,15 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/trickle": _trickle,
     "/empty": _html(NO_ARTICLE_HTML),
 }
+
+
+def _chain(hops: int) -> Callable[[_Handler], None]:
+    """A route that redirects ``hops`` times, then serves the story."""
+    return lambda handler: handler.redirect(f"/chain/{hops - 1}" if hops > 1 else "/story")
+
+
 for _hops in range(1, 8):  # /chain/N redirects N times, then serves the story
-    ROUTES[f"/chain/{_hops}"] = lambda h, n=_hops: h.redirect(
-        f"/chain/{n - 1}" if n > 1 else "/story"
-    )
+    ROUTES[f"/chain/{_hops}"] = _chain(_hops)
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -21,7 +21,7 @@ def _analysis(text: str) -> Analysis:
 
 def _claims(text: str) -> list[tuple[str, str, str | None, str | None]]:
     """Each attribution as (kind, content, source words, cue)."""
-    found = []
+    found: list[tuple[str, str, str | None, str | None]] = []
     for a in _analysis(text).attributions:
         said = a.source_span.text(text) if a.source_span else None
         found.append((a.kind, text[a.start : a.end], said, a.cue))

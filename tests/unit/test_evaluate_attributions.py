@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from byline.analysis.model import Attribution, Span
@@ -71,7 +73,7 @@ def test_the_source_is_right_by_span_or_by_name() -> None:
 
 
 def test_gold_relations_join_their_content_parts() -> None:
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "content": {"spans": [[44, 52]]},
             "content2": {"spans": [[64, 71]]},

@@ -30,8 +30,10 @@ from byline.web.extract import decode_page
 
 pytestmark = pytest.mark.usefixtures("no_proxies")
 
-NOT_TEXT_ENCODINGS = ("base64", "rot13", "hex", "zlib", "idna", "undefined", "unicode_escape")
-NOT_TEXT_ENCODINGS += ("punycode", "utf-7", "bz2", "uu", "quopri", "no-such-codec")
+NOT_TEXT_ENCODINGS = (
+    *("base64", "rot13", "hex", "zlib", "idna", "undefined", "unicode_escape"),
+    *("punycode", "utf-7", "bz2", "uu", "quopri", "no-such-codec"),
+)
 
 
 def _byline(

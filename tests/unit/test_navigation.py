@@ -63,7 +63,7 @@ def test_quote_focus_marks_selects_and_names_the_speaker(analysis: Analysis) -> 
         status=(
             (f"Quote 2 of {len(analysis.quotes)}", "bold"),
             " · speaker: ",
-            (quote.speaker, "bold"),
+            (quote.speaker or "", "bold"),
         ),
         also=(("claim", ()), ("source", ())),
     )
@@ -114,7 +114,9 @@ def test_hostile_entity_names_reach_the_status_line_on_one_line(analysis: Analys
     evil = _with_entities(analysis, Entity("Evil\n\x1b]0;x\x07 [b]Name[/b]", "MISC", (Span(0, 1),)))
     focus = mention_focus(evil, 0, 0)
     assert focus is not None
-    name, _style = focus.status[0]
+    first = focus.status[0]
+    assert isinstance(first, tuple)
+    name, _style = first
     assert "\n" not in name and "\x1b" not in name and "[b]Name[/b]" in name
     assert "(other)" in str(focus.status[1])
 

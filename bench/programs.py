@@ -25,7 +25,7 @@ BYLINE = (
 PANEL_READY = re.compile(r"\d+ entities · \d+ quotes")
 PANEL_FAILED = "Analysis failed"
 # The side panel's tab row: gone from the screen while the panel is hidden.
-PANEL_TABS = "Entities Quotes Summary"
+PANEL_TABS = "Entities Sources Summary"
 
 
 def analysis_over(screen: str) -> bool:

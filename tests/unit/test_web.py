@@ -97,7 +97,7 @@ def test_subheads_lists_and_line_breaks_stay_apart() -> None:
     )
     text = extract_article(html).text
     assert "\n\nWhat happens next\n\n" in text
-    assert "\n\nSurveys in May.\n\nBuilding in June.\n\n" in text
+    assert "\n\n• Surveys in May.\n\n• Building in June.\n\n" in text
     assert "\n\nLine one\nline two of the same paragraph.\n\n" in text
 
 

@@ -15,6 +15,10 @@ from byline.analysis import entities, layout, nlp, quotes, summary
 from byline.analysis.document import Document
 from byline.analysis.model import Analysis, Sentence, Span, Token
 
+STAGES = ("layout", "sentences", "tags", "entities", "quotes", "ranking")
+"""The stages in the order they run: the keys of ``Analysis.timings``, and the names
+``analyze``'s ``progress`` hears as each stage ends."""
+
 
 class AnalysisCancelled(Exception):
     """Raised between stages when the caller asked to stop."""
@@ -72,6 +76,7 @@ def analyze(
     *,
     should_stop: Callable[[], bool] | None = None,
     entity_tagger: entities.Tagger | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Analyse an article.
 
@@ -80,6 +85,8 @@ def analyze(
         should_stop: polled between stages; when it returns True the analysis raises
             :class:`AnalysisCancelled`.
         entity_tagger: overrides the shipped entity tagger (tests, evaluation).
+        progress: called with each stage's name (:data:`STAGES`) as it ends, so a reader
+            can show how far a long article got.
 
     Returns:
         The article's layout, sentences with summary ranks, tokens, entities and quotes.
@@ -92,6 +99,8 @@ def analyze(
         now = time.perf_counter()
         timings[stage] = now - clock
         clock = now
+        if progress is not None:
+            progress(stage)
         if should_stop is not None and should_stop():
             raise AnalysisCancelled(stage)
 

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header
 from byline.resources import styles_dir
 from byline.tui.bindings import READER_BINDINGS
 from byline.tui.commands import system_commands
+from byline.tui.labels import counted
 from byline.tui.search import Matches, find_matches
 from byline.tui.widgets.article_view import ArticleView
 from byline.tui.widgets.panel_base import WAITING, PanelState
@@ -106,8 +107,12 @@ class ReaderBase(App[None]):
         return self._saver
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from system_commands(self)
+        # Textual's Screenshot goes to ~/Downloads and fails quietly where there is none:
+        # byline's own (``commands.py``) says where the picture went.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        yield from system_commands(self, screen)
 
     # -- showing what was decided -------------------------------------------------
 
@@ -130,8 +135,9 @@ class ReaderBase(App[None]):
             self.article.set_highlights("title", [(title.start, title.end)])
         self.side_panel.state = PanelState(analysis, analysis.summary)
         self.status.say(
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-            f"{len(analysis.sentences)} sentences · ? for keys"
+            f"{counted(len(analysis.entities), 'entity', 'entities')} · "
+            f"{counted(len(analysis.quotes), 'quote')} · "
+            f"{counted(len(analysis.sentences), 'sentence')} · ? for keys"
         )
         if self.article.is_empty:
             self.sub_title = "empty article"
@@ -219,8 +225,11 @@ class ReaderBase(App[None]):
         # "/" is a priority binding (see bindings.py): hand it back where it is text or
         # where there is no article to search (a dialog or the library on top).
         focused = self.focused
-        if focused is not None and focused.check_consume_key("slash", "/"):
-            raise SkipAction()
+        if focused is not None and (
+            focused.check_consume_key("slash", "/")
+            or any(getattr(node, "HANDLES_SLASH", False) for node in focused.ancestors_with_self)
+        ):
+            raise SkipAction()  # a text input, or a list that filters itself (entities)
         bars = self.screen.query(SearchBar)
         if not bars:
             raise SkipAction()

@@ -90,6 +90,33 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Hide or show the side panel",
     ),
     Binding(
+        "ctrl+o",
+        "open_article",
+        "Open",
+        id="reader.open_article",
+        show=False,
+        tooltip="Open another article: a file (Tab completes) or a URL",
+    ),
+    # Priority, as "/" is: the key typed right after ":" must reach the prompt, not the
+    # article (``action_file_command`` hands ":" back to inputs and dialogs).
+    Binding(
+        "colon",
+        "file_command",
+        "Files",
+        id="reader.file_command",
+        show=False,
+        tooltip="Then n: next file, p: previous file, e: open another article",
+        priority=True,
+    ),
+    Binding(
+        "x",
+        "export",
+        "Export",
+        id="reader.export",
+        show=False,
+        tooltip="Export the entities, the quotes or the whole analysis",
+    ),
+    Binding(
         "L",
         "library",
         "Library",

@@ -23,3 +23,10 @@ UNATTRIBUTED = "unattributed"
 def speaker_label(quote: Quote) -> str:
     """Who said ``quote``, on one line ("unattributed" when nobody is named)."""
     return one_line(quote.speaker, 60) if quote.speaker else UNATTRIBUTED
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 quote", "3 quotes", "1 entity", "2 entities"."""
+    if count == 1:
+        return f"1 {singular}"
+    return f"{count:,} {plural or singular + 's'}"

@@ -1,7 +1,8 @@
-"""SaveSummaryScreen: asks where to save the summary; dismisses with the path typed.
+"""SaveFileScreen: asks where to save a file; dismisses with the path typed.
 
-It only asks: checking, confirming a replacement and writing are the app's job. Must not
-import the analysis pipeline.
+:class:`SaveSummaryScreen` asks for the summary; the reader's exports (entities, quotes,
+the whole analysis) ask with the same dialog. It only asks: checking, confirming a
+replacement and writing are the app's job. Must not import the analysis pipeline.
 """
 
 from __future__ import annotations
@@ -15,23 +16,25 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 
-class SaveSummaryScreen(ModalScreen[str | None]):
+class SaveFileScreen(ModalScreen[str | None]):
     """A file name input; Enter (or Save) returns it, Escape (or Cancel) returns None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="save.cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, default_path: str, sentences: int) -> None:
+    def __init__(self, default_path: str, title: str, lead: str) -> None:
+        """Ask under ``title``, ``lead`` saying what goes to the file, prefilled with
+        ``default_path``."""
         super().__init__()
         self.default_path = default_path
-        self.sentences = sentences
+        self.title_text = title
+        self.lead = lead
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-dialog", classes="dialog"):
-            yield Label(Text("Save summary as Markdown"), classes="dialog-title")
-            count = f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
-            yield Label(Text(f"The summary ({count}) and key quotes go to:"))
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(self.lead))
             yield Input(value=self.default_path, id="save-path", select_on_focus=False)
             yield Label(
                 Text("Enter saves · Escape cancels · ~ is your home folder"), classes="dialog-hint"
@@ -64,3 +67,16 @@ class SaveSummaryScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveSummaryScreen(SaveFileScreen):
+    """Where to save the summary of ``sentences`` sentences and the key quotes."""
+
+    def __init__(self, default_path: str, sentences: int) -> None:
+        count = f"{sentences} sentence{'' if sentences == 1 else 's'}"
+        super().__init__(
+            default_path,
+            "Save summary as Markdown",
+            f"The summary ({count}) and key quotes go to:",
+        )
+        self.sentences = sentences

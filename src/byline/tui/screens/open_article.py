@@ -9,6 +9,7 @@ Must not import the analysis pipeline.
 from __future__ import annotations
 
 import asyncio
+from contextlib import suppress
 from pathlib import Path
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label
+from textual.worker import Worker, WorkerCancelled
 
 from byline.tui.paths import Completion, complete_path
 from byline.tui.text import one_line
@@ -68,6 +70,8 @@ class OpenArticleScreen(ModalScreen[str | None]):
     def __init__(self, cwd: Path | None = None) -> None:
         super().__init__()
         self.cwd = cwd or Path.cwd()
+        self._completed: str | None = None
+        self._completing: Worker[None] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-dialog", classes="dialog"):
@@ -104,7 +108,7 @@ class OpenArticleScreen(ModalScreen[str | None]):
         if self.focused is not self.input:
             self.focus_next()
             return
-        self.complete(self.input.value)
+        self._completing = self.complete(self.input.value)
 
     @work(exclusive=True, group="complete")
     async def complete(self, typed: str) -> None:
@@ -112,6 +116,7 @@ class OpenArticleScreen(ModalScreen[str | None]):
         completion = await asyncio.to_thread(complete_path, typed, self.cwd)
         if self.input.value != typed:
             return  # typed on meanwhile
+        self._completed = completion.text
         if completion.text != typed:
             self.input.value = completion.text
             self.input.cursor_position = len(completion.text)
@@ -121,10 +126,14 @@ class OpenArticleScreen(ModalScreen[str | None]):
         label.display = bool(line)
 
     @on(Input.Changed, "#open-path")
-    def _typed(self) -> None:
-        self.query_one("#open-matches", Label).display = False
+    def _typed(self, event: Input.Changed) -> None:
+        if event.value != self._completed:  # typed on: the list is stale
+            self.query_one("#open-matches", Label).display = False
 
-    def _submit(self) -> None:
+    async def _submit(self) -> None:
+        if self._completing is not None and self._completing.is_running:
+            with suppress(WorkerCancelled):  # a later Tab's completion replaced it
+                await self._completing.wait()  # Tab then Enter, typed fast, opens the completion
         value = self.input.value.strip()
         if not value:
             self.notify("Type a file name or a URL first.", severity="warning", markup=False)
@@ -132,12 +141,12 @@ class OpenArticleScreen(ModalScreen[str | None]):
         self.dismiss(value)
 
     @on(Input.Submitted, "#open-path")
-    def _entered(self) -> None:
-        self._submit()
+    async def _entered(self) -> None:
+        await self._submit()
 
     @on(Button.Pressed, "#open")
-    def _open_pressed(self) -> None:
-        self._submit()
+    async def _open_pressed(self) -> None:
+        await self._submit()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:

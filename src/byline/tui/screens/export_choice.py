@@ -43,9 +43,7 @@ class ExportChoiceScreen(ModalScreen[str | None]):
                 id="export-list",
             )
             yield Label(
-                Text(
-                    f"Enter or 1-{len(EXPORTS)} chooses · then you pick the file · Escape cancels"
-                ),
+                Text(f"Enter or 1-{len(EXPORTS)} chooses, then where it goes · Escape cancels"),
                 classes="dialog-hint",
             )
 

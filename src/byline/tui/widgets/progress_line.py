@@ -43,6 +43,10 @@ class ProgressLine(Horizontal):
     def on_mount(self) -> None:
         self._show()
 
+    @property
+    def bar(self) -> ProgressBar:
+        return self.query_one(ProgressBar)
+
     def show_fetching(self, name: str, seconds: float) -> None:
         """Say ``name`` is being downloaded (the bar cannot know how far it got)."""
         self._set(f"Fetching {name}…", seconds, None)
@@ -57,12 +61,11 @@ class ProgressLine(Horizontal):
             self._show()
 
     def _show(self) -> None:
-        labels = self.query(Label)
-        if not labels:
+        if not self.query("#progress-what"):
             return  # not composed yet: on_mount shows it
         self.query_one("#progress-what", Label).update(Text(self.what))
         self.query_one("#progress-time", Label).update(Text(self.elapsed))
-        bar = self.query_one(ProgressBar)
+        bar = self.bar
         if self.fraction is None:
             bar.update(total=None)
         else:

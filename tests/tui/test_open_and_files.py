@@ -13,10 +13,10 @@ from byline.analysis.model import Analysis
 from byline.library import Library
 from byline.sources import read_article
 from byline.tui.app import BylineApp
-from byline.tui.screens.confirm import ConfirmScreen
-from byline.tui.screens.file_command import FileCommandScreen
 from byline.tui.paths import Completion
 from byline.tui.screens import open_article
+from byline.tui.screens.confirm import ConfirmScreen
+from byline.tui.screens.file_command import FileCommandScreen
 from byline.tui.screens.open_article import OpenArticleScreen
 from tests.tui.helpers import BRIDGE, SIZE, notifications, screen_text, settle
 
@@ -158,6 +158,19 @@ async def test_colon_e_opens_the_open_dialog_and_one_file_says_so(
         await pilot.press("colon", "e")
         await pilot.pause()
         assert isinstance(app.screen, OpenArticleScreen)
+
+
+async def test_the_colon_prompt_fits_sixty_columns(
+    analyzer: Callable[..., Analysis], folder: Path
+) -> None:
+    app = _reader(analyzer, folder)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("colon")
+        await pilot.pause()
+        assert isinstance(app.screen, FileCommandScreen)
+        shown = "".join(s.text for s in app.screen.query_one("#file-command").render_line(0))
+        assert shown.rstrip().endswith("e open · Escape cancels")
 
 
 async def test_colon_is_text_in_the_search_and_the_open_dialog(

@@ -16,9 +16,10 @@ from textual.widgets import Label
 FILE_COMMANDS: dict[str, tuple[str, str]] = {
     "n": ("next_file", "next file"),
     "p": ("previous_file", "previous file"),
-    "e": ("open_article", "open an article"),
+    "e": ("open_article", "open"),
 }
-"""The key typed after ``:``: the action it runs and what it is called."""
+"""The key typed after ``:``: the action it runs and what it is called (kept short so the
+prompt fits a 60-column terminal)."""
 
 
 def prompt_text() -> str:

@@ -64,6 +64,9 @@ async def test_slash_filters_a_long_entity_list() -> None:
         assert app.analysis is not None and len(app.analysis.entities) > LONG_LIST
         assert "/ filters them" in str(panel.status.render())
         panel.option_list.focus()
+        await pilot.pause()
+        shown = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Filter" in shown and "Search" not in shown  # the footer says what / does
         await pilot.press("slash")
         await pilot.pause()
         assert app.focused is panel.filter_input  # the panel's filter, not the search

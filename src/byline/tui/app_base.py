@@ -221,13 +221,23 @@ class ReaderBase(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and self._slash_is_the_focused_lists():
+            return False  # the footer shows the list's own "/ Filter", and "/" goes there
+        return True
+
+    def _slash_is_the_focused_lists(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(
+            getattr(node, "HANDLES_SLASH", False) for node in focused.ancestors_with_self
+        )
+
     async def action_search(self) -> None:
         # "/" is a priority binding (see bindings.py): hand it back where it is text or
         # where there is no article to search (a dialog or the library on top).
         focused = self.focused
         if focused is not None and (
-            focused.check_consume_key("slash", "/")
-            or any(getattr(node, "HANDLES_SLASH", False) for node in focused.ancestors_with_self)
+            focused.check_consume_key("slash", "/") or self._slash_is_the_focused_lists()
         ):
             raise SkipAction()  # a text input, or a list that filters itself (entities)
         bars = self.screen.query(SearchBar)

@@ -46,7 +46,7 @@ async def test_the_analysis_shows_its_stage_bar_and_time(
         for stage in ("layout", "sentences"):
             progress(stage)
         reached.set()
-        release.wait(10)
+        release.wait(60)
         return analyzer(text, progress=progress, **options)
 
     app = make_reader(staged)
@@ -54,14 +54,21 @@ async def test_the_analysis_shows_its_stage_bar_and_time(
     async with app.run_test(size=SIZE) as pilot:
         assert reached.wait(10)
         clock.now += 7.4
-        for _ in range(5):
+        for _ in range(600):  # until both stages' news has reached the line
             await pilot.pause(0.05)
-        line = app.busy.line
+            line = app.busy.line
+            if (
+                line is not None
+                and line.what == "Analysing · tagging words…"
+                and line.elapsed == "7 s"
+            ):
+                break
         assert line is not None and line.display
         assert line.what == "Analysing · tagging words…"
         assert line.elapsed == "7 s"
         expected = Progress(("layout", "sentences")).fraction
         assert line.bar.progress == round(expected * BAR_STEPS)
+        assert line.bar.query_one("#percentage").display
         assert not app.status.display  # the line stands in the status line's place
         release.set()
         await settle(app, pilot)
@@ -84,7 +91,7 @@ async def test_a_fetch_shows_its_elapsed_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def slow_download(argument: str, **options: Any) -> Article:
-        release.wait(10)
+        release.wait(60)
         return Article("Fetched\n\nThe page, at last.", "example.com/page")
 
     monkeypatch.setattr(fetching, "download", slow_download)
@@ -95,12 +102,16 @@ async def test_a_fetch_shows_its_elapsed_time(
         await settle(app, pilot)
         app.open_source("https://example.com/page", keep_current=False)
         clock.now += 65
-        await pilot.pause(0.3)
-        line = app.busy.line
+        for _ in range(600):  # the line ticks every TICK seconds
+            await pilot.pause(0.05)
+            line = app.busy.line
+            if line is not None and line.display and line.elapsed == "1 min 05 s":
+                break
         assert line is not None and line.display
         assert line.what == "Fetching https://example.com/page…"
         assert line.elapsed == "1 min 05 s"
         assert line.bar.total is None  # a download cannot say how far it got
+        assert not line.bar.query_one("#percentage").display  # nor show "--%"
         release.set()
         await settle(app, pilot)
         await settle(app, pilot)
@@ -115,7 +126,7 @@ async def test_while_another_article_is_fetched_the_status_line_stays(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def slow_download(argument: str, **options: Any) -> Article:
-        release.wait(10)
+        release.wait(60)
         return Article("Fetched\n\nThe page.", "page")
 
     monkeypatch.setattr(fetching, "download", slow_download)

@@ -66,6 +66,7 @@ class ProgressLine(Horizontal):
         self.query_one("#progress-what", Label).update(Text(self.what))
         self.query_one("#progress-time", Label).update(Text(self.elapsed))
         bar = self.bar
+        bar.query_one("#percentage").display = self.fraction is not None  # not "--%"
         if self.fraction is None:
             bar.update(total=None)
         else:

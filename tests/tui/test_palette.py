@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
 from byline.analysis.model import Analysis
 from byline.tui import screenshot
@@ -23,7 +23,12 @@ async def _run_from_palette(app: BylineApp, pilot: object, title: str) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*title)  # type: ignore[attr-defined]
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    results = app.screen.query_one(CommandList)
+    for _ in range(600):  # the palette searches in the background: wait for the match
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+        if results.option_count and results.highlighted == 0:
+            if str(results.get_option_at_index(0).prompt).startswith(title):
+                break
     await pilot.press("enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 

@@ -123,7 +123,7 @@ async def test_export_waits_for_the_analysis(
     release = threading.Event()
 
     def slow(text: str, **options: Any) -> Analysis:
-        release.wait(10)
+        release.wait(60)
         return analyzer(text, **options)
 
     app = _reader(slow, bridge)

@@ -81,7 +81,13 @@ async def test_the_whole_analysis_is_the_line_byline_analyze_prints(
     app = _reader(analyzer, bridge)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("x", "4", "enter")
+        await pilot.press("x", "4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SaveFileScreen)
+        assert screen.title_text == "Export analysis as JSON"
+        assert screen.lead == "The whole analysis (the line byline analyze prints) goes to:"
+        await pilot.press("enter")
         await pilot.pause()
     monkeypatch.setattr("byline.analysis.pipeline.analyze", analyzer)
     ok, line = analyze_to_json_line(bridge.name)

@@ -39,6 +39,9 @@ class Export:
     """What the messages call it ("the entities")."""
 
 
+PROMPTS = {"analysis": "The whole analysis (the line byline analyze prints) goes to:"}
+"""The save dialog's line where "<label> go to:" does not read well."""
+
 EXPORTS: tuple[Export, ...] = (
     Export("summary", "Summary and key quotes", "Markdown", ".summary.md", "the summary"),
     Export(
@@ -105,6 +108,6 @@ def ask_where(saver: SummarySaver, analysis: Analysis, source: Article, kind: st
     screen = SaveFileScreen(
         str(default_export_path(source, export)),
         f"Export {export.what.removeprefix('the ')} as {export.format}",
-        f"{export.label} go to:" if kind != "analysis" else f"{export.label} goes to:",
+        PROMPTS.get(kind, f"{export.label} go to:"),
     )
     saver.app.push_screen(screen, chosen)

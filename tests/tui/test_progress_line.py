@@ -54,20 +54,16 @@ async def test_the_analysis_shows_its_stage_bar_and_time(
     async with app.run_test(size=SIZE) as pilot:
         assert reached.wait(10)
         clock.now += 7.4
-        for _ in range(600):  # until both stages' news has reached the line
+        expected = round(Progress(("layout", "sentences")).fraction * BAR_STEPS)
+        for _ in range(600):  # until both stages' news has reached the mounted line
             await pilot.pause(0.05)
             line = app.busy.line
-            if (
-                line is not None
-                and line.what == "Analysing · tagging words…"
-                and line.elapsed == "7 s"
-            ):
+            if line is not None and line.elapsed == "7 s" and line.bar.progress == expected:
                 break
         assert line is not None and line.display
         assert line.what == "Analysing · tagging words…"
         assert line.elapsed == "7 s"
-        expected = Progress(("layout", "sentences")).fraction
-        assert line.bar.progress == round(expected * BAR_STEPS)
+        assert line.bar.progress == expected
         assert line.bar.query_one("#percentage").display
         assert not app.status.display  # the line stands in the status line's place
         release.set()

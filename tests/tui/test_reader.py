@@ -30,6 +30,7 @@ async def test_article_shows_at_once_and_panel_says_analysing(
         assert "Harbour Bridge Reopens" in screen_text(app)
         assert app.analysis is None
         panel = app.query_one(SidePanel)
+        await panel.wait_until_built()  # the tabs come right after the first frame
         assert panel.entities.has_class("-analysing")
         assert "Analysing" in app.status.plain
         assert app.sub_title == "analysing…"

@@ -42,6 +42,7 @@ from byline.tui.messages import (
 )
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelState
+from byline.tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -256,7 +257,10 @@ class BylineApp(ReaderActions):
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
-        await self.side_panel.wait_until_built()
+        panels = self.query(SidePanel)
+        if not panels:
+            return  # the app is closing: its screens are gone
+        await panels.first().wait_until_built()
         if message.generation != self._generation:
             return
         self.busy.stop()

@@ -59,9 +59,14 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
     }
 
 
+def plain_text(text: str) -> str:
+    """Article text on one line with no control characters (for a table or a terminal)."""
+    return _CONTROLS.sub("", " ".join(text.split()))
+
+
 def markdown_text(text: str) -> str:
     """Article text made safe to place inside Markdown: no structure, no controls."""
-    text = _CONTROLS.sub("", " ".join(text.split()))
+    text = plain_text(text)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LINE_START_MARKERS.sub(r"\1\\\2", text)
 

@@ -44,6 +44,7 @@ def to_json(analysis: Analysis, path: str) -> dict[str, Any]:
         ],
         "quotes": [_quote_json(q) for q in analysis.quotes],
         "summary": list(analysis.summary),
+        "language": analysis.language,
     }
 
 

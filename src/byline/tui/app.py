@@ -6,8 +6,9 @@ child (``tui/analyzer.py``) for the analysis and the side panel fills when its
 the save flow post messages (``tui/messages.py``, and each widget's own); the handlers
 here set reactives (``quote_index``, ``summary_size``…) and the ``watch_*`` methods show
 what the plain functions of ``navigation.py`` and ``search.py`` decide, through
-:class:`~byline.tui.app_base.ReaderBase`. No helper holds this app. The TUI only shows
-what the core returns: the pipeline (and NLTK) is imported only where it runs.
+:class:`~byline.tui.app_base.ReaderBase` (copying and opening pages:
+:class:`~byline.tui.reader_actions.ReaderActions`). No helper holds this app. The TUI
+only shows what the core returns: the pipeline (and NLTK) is imported only where it runs.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from byline.tui.analyzer import (
     prepare_child_process,
     stop_child_process,
 )
-from byline.tui.app_base import ReaderBase
 from byline.tui.history import ReadingHistory
 from byline.tui.messages import (
     AnalysisFailed,
@@ -37,6 +37,7 @@ from byline.tui.messages import (
     SourceOpened,
     SummarySaved,
 )
+from byline.tui.reader_actions import ReaderActions
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelState
 
@@ -52,7 +53,7 @@ PAINT_WAIT = 1.0
 """Longest the analysis waits for the article to paint first (seconds)."""
 
 
-class BylineApp(ReaderBase):
+class BylineApp(ReaderActions):
     """Read one article, with its entities, quotes and summary beside it."""
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
@@ -72,6 +73,7 @@ class BylineApp(ReaderBase):
         library: Library | None = None,
         fetch: str | None = None,
         refresh: bool = False,
+        text_width: int | None = None,
     ) -> None:
         """The reader for ``article``.
 
@@ -82,13 +84,16 @@ class BylineApp(ReaderBase):
             library: the reading library; None remembers nothing (as in most tests).
             fetch: a URL (or file) to open in the background once the app is up.
             refresh: download ``fetch`` again even when the library has a copy.
+            text_width: the article's longest line in cells (default about 88; 0: the
+                view's width), a setting.
         """
         super().__init__()
+        if text_width is not None:
+            self.text_width = text_width
         self.source = article
         self.library = library
         self.analyzer: Analyzer = analyzer or default_analyzer
-        self.analysis: Analysis | None = None
-        """The analysis of the article on screen, once ready."""
+        self.analysis = None
         self.analysis_error: str | None = None
         self.fetching: str | None = None
         """The URL or path being opened now, or None."""
@@ -124,9 +129,9 @@ class BylineApp(ReaderBase):
         self.set_reactive(BylineApp.quote_index, None)
         self.set_reactive(BylineApp.entity_index, None)
         self.set_reactive(BylineApp.summary_size, 0)
+        self.copy_choice = None
         self.clear_matches()
-        if self.article.text is not article.text:
-            self.article.set_text(article.text)
+        self.show_article(article)
         self.history.arrive(article)
         self.title = one_line(article.name, 80)
         if not analyse:
@@ -263,6 +268,7 @@ class BylineApp(ReaderBase):
         self.set_reactive(BylineApp.summary_size, len(analysis.summary))
         self.show_analysis(analysis)
         self._mark_summary()
+        self.warn_if_not_english(analysis)
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
@@ -305,6 +311,7 @@ class BylineApp(ReaderBase):
         if self.analysis is None or index is None:
             self.article.set_highlights("quote", [])
         else:
+            self.copy_choice = ("quote", index)
             self.apply_focus(navigation.quote_focus(self.analysis, index))
 
     def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
@@ -382,6 +389,7 @@ class BylineApp(ReaderBase):
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
         if self.analysis is not None:
+            self.copy_choice = ("sentence", message.index)
             self.apply_focus(navigation.sentence_focus(self.analysis, message.index))
 
     # -- save --------------------------------------------------------------------

@@ -42,6 +42,14 @@ READER_COMMANDS: tuple[Command, ...] = (
         "Articles read before: reopen one where you stopped, search, delete",
         "library",
     ),
+    # issue 15: copy and open in a browser
+    Command(
+        "Copy quote or sentence",
+        "Copy the selection, the current quote with its speaker, or the chosen summary sentence",
+        "copy",
+    ),
+    Command("Copy summary", "Copy the whole summary, a sentence a line", "copy_summary"),
+    Command("Open in browser", "Open the web article's page in your browser", "open_in_browser"),
 )
 
 

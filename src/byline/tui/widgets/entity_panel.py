@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import ENTITY_TYPES, Analysis
-from byline.tui.labels import TYPE_HEADINGS
+from byline.tui.labels import TYPE_HEADINGS, language_caution
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelBase
 
@@ -47,10 +47,11 @@ class EntityPanel(PanelBase):
         option_list = self.option_list
         option_list.clear_options()
         option_list.add_options(options)
+        caution = language_caution(analysis)
         if analysis.entities:
-            self.show_ready()
+            self.show_ready(caution or "")
         else:
-            self.show_ready("No named entities found.")
+            self.show_ready("No named entities found." + (f" {caution}" if caution else ""))
 
     def select(self, index: int) -> None:
         """Put the list's cursor on entity ``index``."""

@@ -18,6 +18,24 @@ HEADLINES = [
         False,
     ),
     ("empty", "   ", False),
+    ("question with a label", "Analysis: No pain, no gain?", True),
+    ("quoted headline", "Rank 'set to sell off film unit'", True),
+    # Openings of CNN/DailyMail stories that have no headline line at all.
+    ("agency tag", "(CNN) Are we alone in the cosmos?", False),
+    ("place and agency tag", "Kiev, Ukraine (CNN) Who might be murdering allies?", False),
+    ("exclamation", "Easter is here!", False),
+    (
+        "sentence closed in quotes",
+        "Hillary Clinton said it should be a 'constitutional right.'",
+        False,
+    ),
+    (
+        "long question",
+        "What are the chances of finding musical talent by randomly approaching people?",
+        False,
+    ),
+    ("question after a comma", "Frozen salt and vinegar crisp, anyone?", False),
+    ("live-blog time stamp", "3.00pm BST", False),
 ]
 
 
@@ -43,6 +61,13 @@ def test_no_title_when_first_paragraph_is_a_sentence() -> None:
     parts = layout(text)
     assert parts.title is None
     assert len(parts.paragraphs) == 2
+
+
+def test_story_without_headline_keeps_its_first_sentence() -> None:
+    text = "(CNN) Is America a nation divided?\n\nA new poll says it is.\n\nMost agree."
+    parts = layout(text)
+    assert parts.title is None
+    assert parts.paragraphs[0].text(text) == "(CNN) Is America a nation divided?"
 
 
 def test_single_paragraph_is_never_a_title() -> None:

@@ -12,6 +12,7 @@ from byline.analysis.document import Document
 from byline.analysis.layout import Layout
 from byline.analysis.model import Span, Token
 from byline.analysis.pipeline import analyze
+from byline.evaluate.bbc import read_findings
 from byline.resources import models_dir, sample_article
 
 
@@ -133,19 +134,79 @@ def test_sentences_without_content_words() -> None:
     assert sorted(summary.rank_sentences(_document(text, None, spans, tokens))) == [1, 2, 3, 4]
 
 
-def test_default_summary_size() -> None:
+def test_default_summary_size_follows_editors() -> None:
     assert summary.default_summary_size(0) == 0
     assert summary.default_summary_size(1) == 1
     assert summary.default_summary_size(2) == 2
     assert summary.default_summary_size(10) == 3
-    assert summary.default_summary_size(25) == 5
-    assert summary.default_summary_size(500) == 7
+    assert summary.default_summary_size(24) == 3
+    assert summary.default_summary_size(25) == 4
+    assert summary.default_summary_size(500) == 4
 
 
 def test_shipped_weights_match_features() -> None:
     data = json.loads((models_dir() / "summary" / summary.WEIGHTS_FILE).read_text())
-    assert set(data["weights"]) <= set(summary.FEATURES)
-    assert 0.0 <= data["redundancy"] <= 1.0
+    assert set(data["regimes"]) == {"headline", "no_headline"}
+    for model in data["regimes"].values():
+        names = {part for name in model["weights"] for part in name.split("*")}
+        assert names <= set(summary.FEATURES)
+        assert 0.0 <= model["redundancy"] <= 3.0
+
+
+def test_rate_reads_products_of_features() -> None:
+    rows = [{"p0": 1.0, "degree": 0.5}, {"p0": 0.0, "degree": 1.0}]
+    model = {"weights": {"p0*degree": 2.0, "degree": 1.0}, "redundancy": 0.0}
+    assert summary.rate(rows, model) == [1.5, 1.0]
+
+
+def test_regime_follows_the_headline() -> None:
+    assert summary.load_model(headline=True) is not summary.load_model(headline=False)
+
+
+LEDE_STORY = """Heavy rain flooded three northern towns on Monday, officials said.
+
+Scroll down for video.
+
+Hundreds of residents in York, Selby and Goole were moved from their homes as the river rose.
+
+Caught on camera: the moment water poured into a Selby street.
+
+The Environment Agency said the river Ouse had reached its highest level since 2000.
+
+Forecasters expect more rain later in the week, which could make the flooding worse.
+
+Local schools were closed and several roads remain shut.
+
+"We have never seen water this high," said one resident of Selby.
+"""
+
+
+def test_furniture_ranks_last_and_the_lede_leads() -> None:
+    analysis = _analyze(LEDE_STORY)
+    assert analysis.title is None
+    texts = [analysis.sentence_text(i) for i in range(len(analysis.sentences))]
+    prompt = texts.index("Scroll down for video.")
+    caption = next(i for i, t in enumerate(texts) if t.startswith("Caught on camera"))
+    last_two = sorted(range(len(texts)), key=lambda i: analysis.sentences[i].rank)[-2:]
+    assert set(last_two) == {prompt, caption}
+    assert 0 in analysis.summary_of(3)
+    assert prompt not in analysis.summary and caption not in analysis.summary
+
+
+def test_no_sentence_is_repeated_in_any_summary(sample) -> None:
+    for n in range(len(sample.sentences) + 1):
+        chosen = sample.summary_of(n)
+        assert len(set(chosen)) == len(chosen)
+
+
+def test_training_reads_the_document_the_reader_ranks() -> None:
+    """The summary is fitted and scored on what the pipeline hands the ranking stage."""
+    text = sample_article().read_text(encoding="utf-8")
+    doc = read_findings(text)
+    analysis = analyze(text)
+    assert doc.entities == analysis.entities and doc.entities
+    assert doc.quotes == analysis.quotes and doc.quotes
+    assert summary.rank_sentences(doc) == [s.rank for s in analysis.sentences]
 
 
 def test_long_text_ranks_in_linear_time() -> None:

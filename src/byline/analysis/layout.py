@@ -34,6 +34,14 @@ _FURNITURE = re.compile(
 )
 _MAX_FURNITURE_WORDS = 12
 _MAX_TITLE_CHARS = 160
+# A story's opening sentence, not a headline: it names its source ("(CNN)",
+# "London (Reuters) -"), or ends a sentence inside a quote ("… a 'constitutional right.'").
+_SOURCE_TAG = re.compile(r"^.{0,60}?\((?:CNN|Reuters|AP|AFP|PTI|IANS|ANI|UPI)\)")
+_CLOSED_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]+$")
+_TIME_STAMP = re.compile(r"^\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+# A question headline is short ("Will the IACC survive?"); a longer one, or one with a
+# comma and no label ("Ferrari, who are Ferrari?"), opens the story.
+_MAX_QUESTION_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,12 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
 
 
 def looks_like_headline(line: str) -> bool:
-    """A short line without a sentence's final period, not a dateline lead."""
+    """A short line without a sentence's final period, not a dateline lead.
+
+    A line naming its source ("(CNN) ..."), ending in "!" or in a sentence closed inside
+    quotes, or ending in "?" or "..." after more than a few words is the story's first
+    sentence (1.5% of CNN/DailyMail stories open so); so is a bare time stamp.
+    """
     line = line.strip()
     if not line or len(line) > _MAX_TITLE_CHARS or _LINE.fullmatch(line) is None:
         return False
@@ -84,7 +97,15 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line[0] in "“\"‘'(" and line.count(" ") > 12:
         return False
+    if _SOURCE_TAG.match(line) or _CLOSED_SENTENCE.search(line) or _TIME_STAMP.match(line):
+        return False
     words = line.split()
+    if line.endswith("!"):
+        return False
+    if line.endswith(("?", "...")) and (
+        len(words) > _MAX_QUESTION_WORDS or ("," in line and ":" not in line)
+    ):
+        return False
     return 1 <= len(words) <= 25 and any(ch.isalpha() for ch in line)
 
 

@@ -1,11 +1,13 @@
 """One command for every figure byline reports, on the dev splits in ``../shared/data``.
 
-    python -m byline.evaluate --data ../shared/data [--only entities,quotes,summary]
-        [--peers] [--limit N]
+    python -m byline.evaluate --data ../shared/data
+        [--only entities,quotes,summary,human] [--peers] [--limit N]
 
 Entities: CoNLL-2003 dev through ``analyze``. Quotes: PolNeAR dev detection and
 attribution. Summary: ROUGE on BBC News Summary's dev part, with Lead-N and, when
-installed (``--peers``), sumy and newspaper4k beside it.
+installed (``--peers``), sumy and newspaper4k beside it. Human: 3-sentence summaries
+against the editors' summaries of ``cnndm-tune`` and ``inshorts-tune``, 5-fold
+cross-validated, beside Lead-3 (and sumy with ``--peers``) and the published figures.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("entities", "quotes", "summary")
+SECTIONS = ("entities", "quotes", "summary", "human")
 
 
 def run_entities(data: Path) -> dict[str, Any]:
@@ -49,6 +51,15 @@ def run_summary(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
     return dict(scores)
 
 
+def run_human(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
+    from byline.evaluate.human import evaluate_human, format_table
+
+    print("== Summary against people's summaries: CNN/DailyMail and Inshorts tuning sets")
+    scores = evaluate_human(data, with_peers=peers, limit=limit)
+    print(format_table(scores))
+    return dict(scores)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m byline.evaluate", description=__doc__.splitlines()[0]
@@ -57,12 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),
-        help="comma-separated sections: entities, quotes, summary",
+        help="comma-separated sections: entities, quotes, summary, human",
     )
     parser.add_argument(
         "--peers", action="store_true", help="also score sumy and newspaper4k when installed"
     )
-    parser.add_argument("--limit", type=int, help="score only the first N BBC dev articles")
+    parser.add_argument(
+        "--limit", type=int, help="score only the first N articles of each summary set"
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
@@ -76,8 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[section] = run_entities(args.data)
         elif section == "quotes":
             results[section] = run_quotes(args.data)
-        else:
+        elif section == "summary":
             results[section] = run_summary(args.data, args.peers, args.limit)
+        else:
+            results[section] = run_human(args.data, args.peers, args.limit)
         print(f"({section}: {time.perf_counter() - started:.1f}s)\n")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")

@@ -18,6 +18,10 @@ together with no space between them. For every article:
   the headline as its title argument), and must be installed separately; they are
   never byline dependencies. sumy needs Punkt data: set ``NLTK_DATA``.
 
+The short check scores every system's ``SHORT`` (3) best sentences against the
+reference's first 3 sentences (:func:`reference_sentences`), what a reader sees by
+default.
+
 Scores are Google's ``rouge_score`` F-measures (stemmed ROUGE-1/2/L), averaged over
 articles. The split is deterministic: a CRC-32 of ``category/NNN.txt`` puts a fifth of
 the articles in ``dev`` and the rest in ``tune``; report on ``dev`` and tune on ``tune``.
@@ -38,10 +42,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from byline.analysis.document import Document
+    from byline.analysis.entities import Tagger
     from byline.analysis.model import Analysis
 
 SUBDIR = "bbc-news-summary"
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+SHORT = 3  # the short check: this many sentences against the reference's first ones
 # One sentence running into the next: final punctuation (and closing quote) directly
 # followed by a capital letter or an opening quote.
 _RUN_TOGETHER = re.compile(r"(?<=[a-z0-9%)\]][.!?])(?=[\"“‘'A-Z])|(?<=[.!?][\"”’'])(?=[A-Z\"“])")
@@ -105,6 +112,27 @@ def reference_size(reference: str, body_sentences: Sequence[str]) -> int:
     return max(1, len(nlp.sentence_spans(spaced_reference(reference))))
 
 
+def reference_sentences(reference: str, body_sentences: Sequence[str]) -> list[str]:
+    """The reference's sentences in its own order.
+
+    Body sentences found in the reference verbatim, ordered by where they stand in it;
+    when none is found, byline's splitter on the spaced reference.
+    """
+    flat = " ".join(reference.split())
+    found = []
+    for sentence in body_sentences:
+        key = " ".join(sentence.split())
+        at = flat.find(key) if key else -1
+        if at >= 0:
+            found.append((at, sentence))
+    if found:
+        return [sentence for _, sentence in sorted(found)]
+    from byline.analysis import nlp
+
+    spaced = spaced_reference(reference)
+    return [spaced[start:end] for start, end in nlp.sentence_spans(spaced)]
+
+
 def labels(reference: str, body_sentences: Sequence[str]) -> list[bool]:
     """Which body sentences the reference contains (the training target)."""
     flat = " ".join(reference.split())
@@ -115,7 +143,7 @@ def _no_entities(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return [["O"] * len(words) for words in sentences]
 
 
-def entity_tagger_or_none() -> tuple[Callable | None, str]:
+def entity_tagger_or_none() -> tuple[Tagger, str]:
     """The shipped entity tagger, or a no-entity stand-in when no model is there yet."""
     try:
         from byline.analysis.ner import load_entity_tagger
@@ -123,6 +151,23 @@ def entity_tagger_or_none() -> tuple[Callable | None, str]:
         return load_entity_tagger().tag_document, "shipped NER model"
     except Exception as error:  # noqa: BLE001 - any failure means "no model yet"
         return _no_entities, f"no entities (NER model unavailable: {type(error).__name__})"
+
+
+def read_findings(text: str, entity_tagger: Tagger | None = None) -> Document:
+    """The article as the ranking stage reads it, for fitting and scoring the summary.
+
+    The pipeline's document with its entities (the headline tagged too, as the pipeline
+    tags it; ``entity_tagger`` defaults to the shipped tagger) and its quotes.
+    """
+    from byline.analysis import entities, quotes
+    from byline.analysis.pipeline import read_document, tokenize
+
+    tagger = entity_tagger or entity_tagger_or_none()[0]
+    doc = read_document(text)
+    headline = tokenize(text, [doc.title_span]) if doc.title_span else []
+    found = entities.find_entities(text, [*headline, *doc.sentence_tokens], tagger)
+    doc = doc.with_entities(found)
+    return doc.with_quotes(quotes.find_quotes(doc))
 
 
 # -- systems ---------------------------------------------------------------------------
@@ -236,6 +281,7 @@ def evaluate_bbc(
     if peers:
         systems.update(peer_systems())
     totals = {name: dict.fromkeys(ROUGE_TYPES, 0.0) for name in systems}
+    short = {name: dict.fromkeys(ROUGE_TYPES, 0.0) for name in systems}
     failures = dict.fromkeys(systems, 0)
     tagger, entity_note = entity_tagger_or_none()
     seconds = 0.0
@@ -244,15 +290,17 @@ def evaluate_bbc(
         body = [analysis.sentence_text(i) for i in range(len(analysis.sentences))]
         n = reference_size(item.reference, body)
         target = spaced_reference(item.reference)
+        first = " ".join(reference_sentences(item.reference, body)[:SHORT])
         for name, system in systems.items():
-            try:
-                chosen = system(item, analysis, n)
-            except Exception:  # noqa: BLE001 - a peer failing scores zero, counted
-                failures[name] += 1
-                chosen = []
-            scores = scorer.score(target, " ".join(chosen))
-            for kind in ROUGE_TYPES:
-                totals[name][kind] += scores[kind].fmeasure
+            for size, reference, sums in ((n, target, totals), (SHORT, first, short)):
+                try:
+                    chosen = system(item, analysis, size)
+                except Exception:  # noqa: BLE001 - a peer failing scores zero, counted
+                    failures[name] += 1
+                    chosen = []
+                scores = scorer.score(reference, " ".join(chosen))
+                for kind in ROUGE_TYPES:
+                    sums[name][kind] += scores[kind].fmeasure
         if progress is not None:
             progress(done, len(items))
     count = max(1, len(items))
@@ -269,15 +317,17 @@ def evaluate_bbc(
             }
             for name in systems
         },
+        "short": {name: {k: v / count for k, v in short[name].items()} for name in systems},
     }
 
 
 def format_table(result: dict) -> str:
-    """The result as a plain-text table, best ROUGE-2 first."""
+    """The result as plain-text tables, best ROUGE-2 first."""
     lines = [
         f"BBC News Summary, split={result['split']}, articles={result['articles']}, "
         f"entities: {result['entities']}",
         f"byline pipeline: {1000 * result['seconds_per_article']:.1f} ms per article",
+        "At the reference's length:",
         f"{'system':<16}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}",
     ]
     ordered = sorted(result["systems"].items(), key=lambda kv: -kv[1]["rouge2"])
@@ -286,6 +336,13 @@ def format_table(result: dict) -> str:
         lines.append(
             f"{name:<16}{row['rouge1']:>9.4f}{row['rouge2']:>9.4f}{row['rougeL']:>9.4f}{note}"
         )
+    if result.get("short"):
+        lines.append(f"Short check: {SHORT} sentences against the reference's first {SHORT}:")
+        lines.append(f"{'system':<16}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}")
+        for name, row in sorted(result["short"].items(), key=lambda kv: -kv[1]["rouge2"]):
+            lines.append(
+                f"{name:<16}{row['rouge1']:>9.4f}{row['rouge2']:>9.4f}{row['rougeL']:>9.4f}"
+            )
     return "\n".join(lines)
 
 

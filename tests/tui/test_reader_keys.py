@@ -228,6 +228,14 @@ async def test_a_narrow_footer_keeps_quit_help_and_the_panel_key(
         await pilot.pause()
         assert app.side_panel.display
         assert "t Hide panel" in _footer(app)
+        # While a search is on, n and N take the open search's place, and still fit.
+        await pilot.press("t", "slash", *"bridge", "enter")
+        await pilot.pause()
+        shown = _footer(app)
+        assert {"n Next", "N Prev", "q Quit", "? Help", "t Show panel"} <= set(shown), shown
+        assert "/ Search" not in shown
+        footer_width = sum(key.outer_size.width for key in app.query(FooterKey))
+        assert footer_width <= width, shown
 
 
 async def test_a_wide_footer_is_the_full_one(analyzer: Callable[..., Analysis]) -> None:

@@ -2,8 +2,9 @@
 
 At 60 columns the full footer is cut on the right, losing ``q Quit`` and ``? Help``
 first. Below :data:`NARROW_WIDTH` this footer shows only :data:`NARROW_ACTIONS`, plus the
-side panel's key (``t``), which the narrow layout hides. Must not import the analysis
-pipeline.
+side panel's key (``t``), which the narrow layout hides; while a search is on, ``n``/``N``
+take the place of ``/`` (the search is open) under short names. Must not import the
+analysis pipeline.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ NARROW_WIDTH = 80
 NARROW_ACTIONS = frozenset({"search_step(1)", "search_step(-1)", "search", "help", "quit"})
 """The keys a narrow footer keeps (the side panel's key is added after them)."""
 PANEL_ACTION = "toggle_side_panel"
+SEARCH_STEPS = {"search_step(1)": "Next", "search_step(-1)": "Prev"}
+"""The narrow footer's names for ``n`` and ``N`` (60 columns hold them and ``t``)."""
 
 
 class ReaderFooter(Footer):
@@ -40,10 +43,16 @@ class ReaderFooter(Footer):
         if not self.narrow:
             yield from super().compose()
             return
-        for widget in super().compose():
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        searching = any(key.action in SEARCH_STEPS for key in keys)
+        for widget in widgets:
             if not isinstance(widget, FooterKey) or widget.has_class("-command-palette"):
                 yield widget
-            elif widget.action in NARROW_ACTIONS:
+            elif widget.action in SEARCH_STEPS:
+                widget.description = SEARCH_STEPS[widget.action]
+                yield widget
+            elif widget.action in NARROW_ACTIONS and not (searching and widget.action == "search"):
                 yield widget
         panel = self._panel_key()
         if panel is not None:

@@ -1,192 +1,116 @@
-"""Train byline's named-entity tagger on CoNLL-2003 and write ``src/byline/models/ner/``.
+"""Train byline's named-entity tagger and write ``src/byline/models/ner/``.
 
-An averaged perceptron (``nltk.tag.perceptron.AveragedPerceptron`` keeps the weights,
-does the updates and the averaging; only the dot product used to pick each guess is
-written out here, to apply the BILOU transition constraints) with greedy
-left-to-right decoding over whole documents. Features live in
-``byline.analysis.ner_features`` and are shared with the runtime tagger. Gold POS
-and chunk columns are never read.
+An averaged perceptron (``nltk.tag.perceptron.AveragedPerceptron`` keeps the weights and
+their running totals and averages them; only the weighted update and the dot product used
+to pick each guess are written out here, to weight corpora and to apply the BILOU
+transition constraints) with greedy left-to-right decoding over whole documents.
+Features live in ``byline.analysis.ner_features`` and are shared with the runtime tagger.
+Gold POS and chunk columns are never read.
 
-Besides ``train.txt`` the script reads, label-free, the NLTK gazetteers and names
-corpora (word lists) and plain text from the NLTK Brown, ABC, CoNLL-2000 and
-State-of-the-Union corpora plus the BBC news articles, from which it derives
-per-word case statistics and neighbour signatures (see ``Lexicons``).
+Training text is a mix of corpora from ``--data`` (see ``CORPORA``), each with a weight:
+an update on a word of that corpus moves the weights by that much. Corpora that do not
+annotate MISC (FiNER-ORD, UNER, BTC) mark nationalities, events and products ``O``; on
+their words a guess of MISC where the gold says ``O`` is not counted as an error (the
+MISC is masked), so they cannot teach that such names are not names. The word lists are
+built by ``scripts/ner_lexicons.py``.
 
-Usage (from the repository root)::
+Usage (from the repository root, the one command that rebuilds the shipped model)::
 
-    PYTHONPATH=src python scripts/train_ner.py --data /work/shared/data \\
-        --nltk-data /work/shared/nltk_data
+    python scripts/train_ner.py --data ../shared/data --nltk-data ../shared/nltk_data
 
-The dev split is only tagged after each epoch to report scores and to keep the best
-epoch; the weights are learnt from ``train.txt`` alone. Documents are shuffled
-with a fixed seed, so a rerun writes the same files.
+The dev splits of CoNLL-2003, Worldwide Newswire, FiNER-ORD and UNER are tagged after
+each epoch to report scores and to keep the best epoch by their mean F1; no weight is
+learnt from them. Documents are shuffled with a fixed seed, so a rerun writes the same
+files. ``--sample`` trains on a fraction of each corpus for quick experiments.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
+from ner_lexicons import build_lexicons
 from nltk.tag.perceptron import AveragedPerceptron
 
 from byline.analysis.ner import EntityTagger, PackedWeights, write_model
-from byline.analysis.ner_features import (
-    FeatureExtractor,
-    Lexicons,
-    allowed_transitions,
-    bilou_classes,
-    bio_to_bilou,
-    decode_document,
-)
-from byline.evaluate.conll import Document, format_table, read_conll, score
+from byline.analysis.ner_decode import decode_document
+from byline.analysis.ner_features import FeatureExtractor
+from byline.analysis.ner_tags import allowed_transitions, bilou_classes, bio_to_bilou
+from byline.evaluate.conll import Document, read_conll, score
+from byline.evaluate.ner_sets import SETS, restrict
 from byline.resources import models_dir
 
-GAZETTEER_FILES = {
-    "countries.txt": "CTRY",
-    "isocountries.txt": "CTRY",
-    "usstates.txt": "STATE",
-    "caprovinces.txt": "STATE",
-    "mexstates.txt": "STATE",
-    "usstateabbrev.txt": "STATE",
-    "uscities.txt": "CITY",
-    "nationalities.txt": "NAT",
+# name -> (file under --data, annotates MISC, has document boundaries)
+CORPORA = {
+    "conll2003": ("conll2003/train.txt", True, True),
+    "worldwide": ("ner-extra/worldwide_newswire/worldwide.train.conll", True, True),
+    "finer_ord": ("ner-extra/finer_ord/finer_ord.train.conll", False, True),
+    "uner": ("ner-extra/uner_en_ewt/uner_en_ewt.train.conll", False, True),
+    "wikigold": ("ner-extra/wikigold/wikigold.train.conll", True, True),
+    "gmb": ("ner-extra/gmb_voa_news/gmb.train.conll", True, False),
+    "btc": ("ner-extra/btc/btc.train.conll", False, False),
+    "wnut17": ("ner-extra/wnut17/wnut17.train.conll", True, False),
+    "wikineural": ("ner-extra/wikineural_en_dev/wikineural_en.dev.conll", True, False),
 }
+DEFAULT_MIX = "conll2003=2,worldwide=1,finer_ord=0.5,wikigold=0.5,gmb=0.3@0.3"
+SELECT_ON = ("conll2003", "worldwide", "finer_ord", "uner")
+MISC_TAGS = frozenset(f"{p}-MISC" for p in "BILU")
 
 
-def _read_lines(path: Path) -> list[str]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+class WeightedPerceptron(AveragedPerceptron):
+    """NLTK's averaged perceptron with an update of any size (NLTK's is always 1)."""
+
+    def weighted_update(self, truth: str, guess: str, features: list[str], size: float) -> None:
+        self.i += 1
+        if truth == guess or not size:
+            return
+        totals, stamps, i = self._totals, self._tstamps, self.i
+        for f in features:
+            weights = self.weights.setdefault(f, {})
+            for clas, change in ((truth, size), (guess, -size)):
+                param = (f, clas)
+                w = weights.get(clas, 0.0)
+                totals[param] += (i - stamps[param]) * w
+                stamps[param] = i
+                weights[clas] = w + change
 
 
-_TOKEN = re.compile(r"\w+(?:[-'.&]\w+)*\.?|\S")
-_ENDERS = frozenset({".", "!", "?", ":", '"', "``", "''", "(", "-", "--"})
+class Corpus:
+    """The documents of one training corpus and how to learn from them."""
+
+    def __init__(self, name: str, docs: list[Document], weight: float, has_misc: bool) -> None:
+        self.name, self.docs, self.weight, self.has_misc = name, docs, weight, has_misc
+        self.gold = [[bio_to_bilou(tags) for tags in doc.tags] for doc in docs]
 
 
-def unlabelled_sentences(nltk_data: Path, data: Path, train: list[Document]) -> list[list[str]]:
-    """Plain tokenised text for case and neighbour statistics: no labels are read.
-
-    Sources: the CoNLL training words, the NLTK Brown, ABC, CoNLL-2000 and
-    State-of-the-Union corpora, and the BBC news articles (not their summaries).
-    Never the dev split.
-    """
-    sentences = [words for doc in train for words in doc.sentences]
-    corpora = nltk_data / "corpora"
-    for path in sorted((corpora / "brown").glob("c[a-r][0-9][0-9]")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            tokens = [tok.rsplit("/", 1)[0] for tok in line.split()]
-            if tokens:
-                sentences.append(tokens)
-    words: list[str] = []
-    for line in (corpora / "conll2000" / "train.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            words.append(line.split()[0])
-        elif words:
-            sentences.append(words)
-            words = []
-    texts = [corpora / "abc" / "rural.txt", corpora / "abc" / "science.txt"]
-    texts += sorted((corpora / "state_union").glob("*.txt"))
-    texts += sorted((data / "bbc-news-summary" / "articles").glob("*/*.txt"))
-    for path in texts:
-        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
-        if "bbc-news-summary" in str(path):
-            lines = lines[1:]  # the title-cased headline
-        for line in lines:
-            sentence: list[str] = []
-            for token in _TOKEN.findall(line):
-                sentence.append(token)
-                if token in (".", "!", "?"):
-                    sentences.append(sentence)
-                    sentence = []
-            if sentence:
-                sentences.append(sentence)
-    return sentences
+def load_corpus(data: Path, name: str, weight: float, share: float, seed: int) -> Corpus:
+    """One corpus, keeping a ``share`` of its documents (drawn with a fixed seed)."""
+    path, has_misc, has_docs = CORPORA[name]
+    docs = read_conll(data / path)
+    if not has_docs:  # no boundaries: each sentence is its own document
+        docs = [
+            Document([s], [t]) for doc in docs for s, t in zip(doc.sentences, doc.tags, strict=True)
+        ]
+    if share < 1:
+        rng = random.Random(seed)
+        docs = [doc for doc in docs if rng.random() < share]
+    return Corpus(name, docs, weight, has_misc)
 
 
-def case_and_context(
-    sentences: list[list[str]], top_contexts: int, min_count: int
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Case buckets and neighbour signatures (see ``Lexicons``) from plain text."""
-    lower_n: Counter[str] = Counter()
-    cap_n: Counter[str] = Counter()
-    left: dict[str, Counter[str]] = defaultdict(Counter)
-    right: dict[str, Counter[str]] = defaultdict(Counter)
-    context_n: Counter[str] = Counter()
-    for words in sentences:
-        letters = [w for w in words if w[:1].isalpha()]
-        if letters and all(w.upper() == w for w in letters):
-            continue
-        for i, word in enumerate(words):
-            if word.islower():
-                lower_n[word] += 1
-            elif word[:1].isupper() and i > 0 and words[i - 1] not in _ENDERS:
-                lower = word.lower()
-                cap_n[lower] += 1
-                prev = words[i - 1].lower()
-                nxt = words[i + 1].lower() if i + 1 < len(words) else "</s>"
-                left[lower][prev] += 1
-                right[lower][nxt] += 1
-                context_n[prev] += 1
-                context_n[nxt] += 1
-    buckets = {}
-    for word in set(lower_n) | set(cap_n):
-        total = lower_n[word] + cap_n[word]
-        if total < 2:
-            continue
-        share = lower_n[word] / total
-        bucket = "L" if share >= 0.9 else "l" if share >= 0.5 else "c"
-        buckets[word] = bucket if share >= 0.1 else "C"
-    common = {w for w, _ in context_n.most_common(top_contexts) if any(c.isalnum() for c in w)}
-    signatures = {}
-    for word, n in cap_n.items():
-        if n < min_count:
-            continue
-        lefts = [w for w, c in left[word].most_common() if w in common and c >= 2][:3]
-        rights = [w for w, c in right[word].most_common() if w in common and c >= 2][:3]
-        if lefts or rights:
-            signatures[word] = ",".join(lefts) + "|" + ",".join(rights)
-    return buckets, signatures
-
-
-def build_lexicons(nltk_data: Path, data: Path, train: list[Document], min_lower: int) -> Lexicons:
-    """Derive the word lists from the NLTK gazetteers/names corpora and the training words."""
-    gaz: dict[str, set[str]] = defaultdict(set)
-    for name, kind in GAZETTEER_FILES.items():
-        for line in _read_lines(nltk_data / "corpora" / "gazetteers" / name):
-            gaz[" ".join(line.lower().split())].add(kind)
-    first: set[str] = set()
-    for name in ("male.txt", "female.txt"):
-        first.update(line.lower() for line in _read_lines(nltk_data / "corpora" / "names" / name))
-    lower_n: Counter[str] = Counter()
-    cap_n: Counter[str] = Counter()
-    for doc in train:
-        for words in doc.sentences:
-            if all(w.upper() == w for w in words):
-                continue
-            for i, word in enumerate(words):
-                if word.islower():
-                    lower_n[word] += 1
-                elif i > 0 and word[:1].isupper():
-                    cap_n[word.lower()] += 1
-    usually = {w for w, n in lower_n.items() if n >= min_lower and n > cap_n[w]}
-    buckets, signatures = case_and_context(unlabelled_sentences(nltk_data, data, train), 300, 3)
-    print(f"{len(buckets)} case buckets, {len(signatures)} neighbour signatures", flush=True)
-    return Lexicons(
-        case_bucket=buckets,
-        signatures=signatures,
-        gazetteer={k: "|".join(sorted(v)) for k, v in gaz.items()},
-        first_names=frozenset(first),
-        usually_lower=frozenset(usually),
-        gaz_max=max(k.count(" ") + 1 for k in gaz),
-    )
+def parse_mix(text: str) -> dict[str, tuple[float, float]]:
+    """``name=weight[@share],...`` -> name -> (update weight, share of documents kept)."""
+    mix = {}
+    for part in text.split(","):
+        name, _, rest = part.strip().partition("=")
+        if name not in CORPORA:
+            raise SystemExit(f"unknown corpus {name!r}; known: {', '.join(CORPORA)}")
+        weight, _, share = (rest or "1").partition("@")
+        mix[name] = (float(weight), float(share or 1))
+    return mix
 
 
 def averaged(model: AveragedPerceptron) -> dict[str, dict[str, float]]:
@@ -213,51 +137,100 @@ def to_rows(
     index = {c: k for k, c in enumerate(classes)}
     rows = {}
     for feat, row in weights.items():
-        kept = tuple(sorted((index[c], w) for c, w in row.items() if abs(w) >= prune))
+        # Weights are multiples of 0.001 (see ``averaged``); rounding again makes the
+        # cut the same for float32 weights read back from a model file.
+        kept = tuple(sorted((index[c], w) for c, w in row.items() if round(abs(w), 3) >= prune))
         if kept:
             rows[feat] = kept
     return rows
 
 
-def evaluate(tagger: EntityTagger, docs: list[Document]) -> dict[str, dict[str, float]]:
-    gold, pred = [], []
-    for doc in docs:
-        gold.extend(doc.tags)
-        pred.extend(tagger.tag_document(doc.sentences))
-    return score(gold, pred)
+def strongest(
+    rows: dict[str, tuple[tuple[int, float], ...]], classes: list[str], prune: float, keep: int
+) -> dict[str, tuple[tuple[int, float], ...]]:
+    """The ``keep`` features whose weights spread widest, without weights below ``prune``.
+
+    What keeps the model small and quick to load: most features are rare words and
+    word pairs whose few weights are small next to the rest.
+    """
+    pruned = to_rows({f: {classes[k]: w for k, w in r} for f, r in rows.items()}, classes, prune)
+
+    def spread(feat: str) -> float:
+        values = [w for _, w in pruned[feat]]
+        return round(max(max(values), 0.0) - min(min(values), 0.0), 3)
+
+    kept = sorted(pruned, key=lambda f: (-spread(f), f))[:keep]
+    return {f: pruned[f] for f in kept}
+
+
+def evaluate(tagger: EntityTagger, dev: dict[str, list[Document]]) -> dict[str, dict]:
+    """Scores of the tagger alone (gold tokens) on each dev set."""
+    out = {}
+    for key, docs in dev.items():
+        types = SETS[key].types
+        gold, pred = [], []
+        for doc in docs:
+            gold.extend(doc.tags)
+            pred.extend(restrict(tags, types) for tags in tagger.tag_document(doc.sentences))
+        out[key] = score(gold, pred)
+    return out
+
+
+def summary(scores: dict[str, dict]) -> str:
+    return ", ".join(f"{k} {v['overall']['f1']:.4f}" for k, v in scores.items())
 
 
 def train(args: argparse.Namespace) -> None:
     started = time.perf_counter()
-    train_docs = read_conll(args.data / "conll2003" / "train.txt")
-    dev_docs = read_conll(args.data / "conll2003" / "dev.txt")
-    lexicons = build_lexicons(args.nltk_data, args.data, train_docs, args.min_lower)
+    mix = parse_mix(args.mix)
+    corpora = [
+        load_corpus(args.data, name, weight, share * args.sample, args.seed)
+        for name, (weight, share) in mix.items()
+    ]
+    dev = {key: SETS[key].read(args.data, "dev") for key in SELECT_ON}
+    words = [s for c in corpora for d in c.docs for s in d.sentences]
+    lexicons = build_lexicons(
+        args.nltk_data, args.data, words, args.min_lower, not args.no_freebase
+    )
     extractor = FeatureExtractor(lexicons)
     classes = bilou_classes()
     allowed = allowed_transitions(classes, not args.unconstrained)
-    gold = [[bio_to_bilou(tags) for tags in doc.tags] for doc in train_docs]
-    model = AveragedPerceptron()
+    model = WeightedPerceptron()
     model.classes = set(classes)
     rng = random.Random(args.seed)
-    order = list(range(len(train_docs)))
-    best: tuple[float, int, dict] = (-1.0, 0, {})
-    print(f"{len(train_docs)} train docs, {len(dev_docs)} dev docs; lexicons ready", flush=True)
+    order = [(c, d) for c, corpus in enumerate(corpora) for d in range(len(corpus.docs))]
+    sizes = ", ".join(
+        f"{c.name} {sum(map(len, (s for d in c.docs for s in d.sentences)))}" for c in corpora
+    )
+    print(
+        f"training words: {sizes}; lexicons ready in {time.perf_counter() - started:.0f}s",
+        flush=True,
+    )
+    best: tuple[float, int, dict, dict] = (-1.0, 0, {}, {})
     for epoch in range(1, args.epochs + 1):
         rng.shuffle(order)
-        correct = total = 0
-        for d in order:
-            doc_gold = gold[d]
+        errors = total = 0
+        for ci, d in order:
+            corpus = corpora[ci]
+            doc_gold = corpus.gold[d]
             mweights = model.weights
+            size = corpus.weight
+            mask_misc = not corpus.has_misc
 
             def step(
                 si: int,
                 wi: int,
+                groups: tuple,
                 feats: list[str],
                 allowed_idx: list[int],
                 doc_gold: list[list[str]] = doc_gold,
                 mweights: dict[str, dict[str, float]] = mweights,
+                size: float = size,
+                mask_misc: bool = mask_misc,
             ) -> str:
-                nonlocal correct, total
+                nonlocal errors, total
+                for group in groups:
+                    feats += extractor.group_features(group)
                 scores: dict[str, float] = defaultdict(float)
                 for feat in feats:
                     row = mweights.get(feat)
@@ -266,54 +239,84 @@ def train(args: argparse.Namespace) -> None:
                             scores[label] += weight
                 guess = max((classes[k] for k in allowed_idx), key=lambda c: (scores[c], c))
                 truth = doc_gold[si][wi]
-                model.update(truth, guess, feats)
-                correct += guess == truth
+                if mask_misc and truth == "O" and guess in MISC_TAGS:
+                    truth = guess
+                model.weighted_update(truth, guess, feats, size)
+                errors += guess != truth
                 total += 1
                 return guess
 
-            decode_document(train_docs[d].sentences, extractor, allowed, step)
+            decode_document(corpus.docs[d].sentences, extractor, allowed, step)
         rows = to_rows(averaged(model), classes, args.prune)
         tagger = EntityTagger(
             classes, lexicons, PackedWeights.from_rows(len(classes), rows), not args.unconstrained
         )
-        result = evaluate(tagger, dev_docs)
-        f1 = result["overall"]["f1"]
+        result = evaluate(tagger, dev)
+        mean = sum(result[k]["overall"]["f1"] for k in SELECT_ON) / len(SELECT_ON)
         print(
-            f"epoch {epoch}: train acc {correct / total:.4f}, dev F1 {f1:.4f}, "
-            f"{len(rows)} features, {time.perf_counter() - started:.0f}s",
+            f"epoch {epoch}: train err {errors / total:.4f}, dev mean F1 {mean:.4f} "
+            f"({summary(result)}), {len(rows)} features, {time.perf_counter() - started:.0f}s",
             flush=True,
         )
-        if f1 > best[0]:
-            best = (f1, epoch, rows)
-        if args.save_last:
-            best = (f1, epoch, rows)
-    f1, epoch, rows = best
-    print(f"keeping epoch {epoch} (dev F1 {f1:.4f})")
+        if mean > best[0]:
+            best = (mean, epoch, rows, result)
+    mean, epoch, rows, result = best
+    print(f"keeping epoch {epoch} (dev mean F1 {mean:.4f}: {summary(result)})")
+    rows = strongest(rows, classes, args.ship_prune, args.ship_features)
     tagger = EntityTagger(
         classes, lexicons, PackedWeights.from_rows(len(classes), rows), not args.unconstrained
     )
-    print(format_table(evaluate(tagger, dev_docs)))
-    write_model(args.out, tagger, {"epoch": epoch, "seed": args.seed, "dev_f1": round(f1, 4)})
-    size = sum(f.stat().st_size for f in args.out.iterdir() if f.is_file()) / 1e6
-    print(f"wrote {args.out} ({size:.2f} MB) in {time.perf_counter() - started:.0f}s")
+    print(f"shipped: {len(rows)} features, {summary(evaluate(tagger, dev))}")
+    meta = {
+        "epoch": epoch,
+        "seed": args.seed,
+        "mix": args.mix,
+        "sample": args.sample,
+        "prune": args.prune,
+        "ship_prune": args.ship_prune,
+        "ship_features": args.ship_features,
+        "freebase": not args.no_freebase,
+        "dev_f1": {k: round(v["overall"]["f1"], 4) for k, v in result.items()},
+    }
+    write_model(args.out, tagger, meta)
+    size_mb = sum(f.stat().st_size for f in args.out.iterdir() if f.is_file()) / 1e6
+    print(f"wrote {args.out} ({size_mb:.2f} MB) in {time.perf_counter() - started:.0f}s")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
-    parser.add_argument("--nltk-data", type=Path, default=Path("/work/shared/nltk_data"))
-    parser.add_argument("--epochs", type=int, default=11)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--nltk-data", type=Path, default=Path("../shared/nltk_data"))
+    parser.add_argument(
+        "--mix", default=DEFAULT_MIX, help="corpus=weight[@share],... (see CORPORA)"
+    )
+    parser.add_argument("--sample", type=float, default=1.0, help="train on this share of docs")
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
-        "--prune", type=float, default=0.01, help="drop averaged weights below this"
+        "--prune", type=float, default=0.02, help="drop averaged weights below this"
+    )
+    parser.add_argument(
+        "--ship-prune",
+        type=float,
+        default=0.02,
+        help="drop weights below this in the shipped model (after choosing the epoch)",
+    )
+    parser.add_argument(
+        "--ship-features",
+        type=int,
+        default=150_000,
+        help="ship only this many features, those whose weights spread widest",
     )
     parser.add_argument("--min-lower", type=int, default=2)
-    parser.add_argument("--unconstrained", action="store_true", help="let any tag follow any tag")
     parser.add_argument(
-        "--save-last", action="store_true", help="ship the last epoch, not the best on dev"
+        "--no-freebase",
+        action="store_true",
+        help="leave the Freebase gazetteers (from a GPL-3.0 repository) out of the model",
     )
+    parser.add_argument("--unconstrained", action="store_true", help="let any tag follow any tag")
     parser.add_argument(
         "--out", type=Path, default=models_dir() / "ner", help="model folder to write"
     )

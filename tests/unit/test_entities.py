@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from byline.analysis.entities import find_entities, mention_spans, merge_mentions
 from byline.analysis.model import Span, Token
 
@@ -110,3 +112,78 @@ def test_headline_capitals_keep_their_own_type() -> None:
     text = "CHICAGO Chicago Chicago"
     mentions = [(Span(0, 7), "LOC"), (Span(8, 15), "ORG"), (Span(16, 23), "ORG")]
     assert sorted(e.type for e in merge_mentions(text, mentions)) == ["LOC", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "expected"),
+    [
+        ("IACC", "International Anticounterfeiting Coalition", True),
+        ("IACC", "International AntiCounterfeiting Coalition", True),
+        ("IACC", "International Anti-Counterfeiting Coalition", True),
+        ("BNA", "Bahrain News Agency", True),
+        ("NASA", "National Aeronautics and Space Administration", True),
+        ("SEC", "Securities and Exchange Commission", True),
+        # Letters from inside a word that is not a compound do not count.
+        ("BNA", "Benjamin Netanyahu", False),
+        ("NATO", "Nike", False),
+        ("IBM", "International Anticounterfeiting Coalition", False),
+        ("Ma", "Jack Ma", False),
+    ],
+)
+def test_acronyms_need_every_letter_from_the_words(acronym: str, name: str, expected: bool) -> None:
+    from byline.analysis.entities import is_acronym_of
+
+    assert is_acronym_of(acronym, name) is expected
+
+
+def test_an_acronym_joins_only_an_entity_of_its_type() -> None:
+    # "BNA" can be read as Benjamin Netanyahu's initials; it is the agency's acronym.
+    text = (
+        "Prime Minister Benjamin Netanyahu told the Bahrain News Agency ( BNA ) that "
+        "BNA would publish it"
+    )
+    words = text.split()
+    kinds = {"Benjamin": "B-PER", "Netanyahu": "I-PER", "Bahrain": "B-ORG", "News": "I-ORG"}
+    kinds |= {"Agency": "I-ORG", "BNA": "B-ORG"}
+    tags = [kinds.get(word, "O") for word in words]
+    entities = find_entities(text, _tokens(text), _tagger(tags))
+    by_name = {e.name: (e.type, [m.text(text) for m in e.mentions]) for e in entities}
+    assert by_name["Benjamin Netanyahu"] == ("PER", ["Benjamin Netanyahu"])
+    assert by_name["Bahrain News Agency"] == ("ORG", ["Bahrain News Agency", "BNA", "BNA"])
+
+
+@pytest.mark.parametrize(
+    ("name", "junk"),
+    [
+        ("US", False),  # the United States, not the pronoun
+        ("UK", False),
+        ("IT", False),
+        ("us", True),
+        ("Us", True),
+        ("The", True),
+        ("Thursday", True),
+        ("2013", True),
+        ("Alibaba", False),
+    ],
+)
+def test_junk_filtering_is_case_sensitive(name: str, junk: bool) -> None:
+    from byline.analysis.entities import is_junk
+
+    assert is_junk(name) is junk
+
+
+def test_the_us_is_kept() -> None:
+    text = "He met his peers in the US ."
+    tags = ["O", "O", "O", "O", "O", "O", "B-LOC", "O"]
+    (entity,) = find_entities(text, _tokens(text), _tagger(tags))
+    assert (entity.name, entity.type) == ("US", "LOC")
+
+
+def test_a_programme_named_alone_is_the_programme() -> None:
+    text = "Alibaba said its IACC MarketSafe Program grew . Since the MarketSafe program began"
+    words = text.split()
+    tags = ["B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-MISC", "O", "O"]
+    assert len(tags) == len(words)
+    entities = find_entities(text, _tokens(text), _tagger(tags))
+    (programme,) = [e for e in entities if "MarketSafe" in e.name]
+    assert [m.text(text) for m in programme.mentions] == ["IACC MarketSafe Program", "MarketSafe"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from byline.analysis.ner import EntityTagger, load_entity_tagger
-from byline.analysis.ner_features import bilou_to_bio, bio_to_bilou
+from byline.analysis.ner_tags import bilou_to_bio, bio_to_bilou
 from byline.evaluate.conll import read_conll, score, spans_from_tags
 
 
@@ -135,3 +135,62 @@ def test_read_conll(tmp_path) -> None:
     assert docs[0].sentences == [["EU", "rejects"], ["Peter"]]
     assert docs[0].tags == [["I-ORG", "O"], ["I-PER"]]
     assert docs[1].sentences == [["Bonn"]]
+
+
+# -- the error kinds seen on today's news, end to end with the shipped model ----------
+
+
+def _entities(text: str) -> dict[str, str]:
+    from byline.analysis.pipeline import analyze
+
+    analysis = analyze(text)
+    return {m.text(text): e.type for e in analysis.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Prime Minister Benjamin Netanyahu spoke to the Bahrain News Agency (BNA) on "
+            "Sunday. BNA later published the interview.",
+            {"Benjamin Netanyahu": "PER", "Bahrain News Agency": "ORG", "BNA": "ORG"},
+            ["Prime Minister Benjamin Netanyahu"],
+        ),
+        (
+            "The minister said he had talked to his peers in the US about the deal.",
+            {"US": "LOC"},
+            [],
+        ),
+        (
+            "The U.S. Securities and Exchange Commission fined the bank on Monday.",
+            {"U.S. Securities and Exchange Commission": "ORG"},
+            ["Exchange Commission"],
+        ),
+        (
+            "California Attorney General Xavier Becerra sued the company on Tuesday.",
+            {"California": "LOC", "Xavier Becerra": "PER"},
+            ["California Attorney General Xavier Becerra", "Attorney General"],
+        ),
+        (
+            "European Commission President Ursula von der Leyen said the plan would work.",
+            {"Ursula von der Leyen": "PER"},
+            ["Leyen"],
+        ),
+        (
+            "Jack Ma founded Alibaba Group in Hangzhou, China.",
+            {"Jack Ma": "PER", "Alibaba Group": "ORG", "Hangzhou": "LOC"},
+            ["Jack Ma founded Alibaba"],
+        ),
+        (
+            "PARIS, Dec 7 (Reuters) - French shares rose on Monday.",
+            {"PARIS": "LOC", "Reuters": "ORG"},
+            ["Dec"],
+        ),
+    ],
+)
+def test_news_error_kinds(text: str, expected: dict[str, str], absent: list[str]) -> None:
+    found = _entities(text)
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)

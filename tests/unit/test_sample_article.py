@@ -80,3 +80,45 @@ def test_quotes_and_speakers_with_the_shipped_models() -> None:
     for quote, (opening, speaker) in zip(analysis.quotes, SAMPLE_SPEAKERS, strict=True):
         assert analysis.text[quote.start : quote.end].startswith(opening)
         assert quote.speaker is not None and speaker in quote.speaker, (opening, quote.speaker)
+
+
+def _types() -> dict[str, str]:
+    """Each mention's words -> the type of the entity it was merged into."""
+    analysis = _sample()
+    return {m.text(analysis.text): e.type for e in analysis.entities for m in e.mentions}
+
+
+BRANDS = (
+    "Michael Kors",
+    "Gucci",
+    "Tiffany & Co.",
+    "Chanel",
+    "Coach",
+    "Hugo Boss",
+    "L’Oréal",
+    "Nike",
+    "Apple",
+)
+
+
+def test_every_brand_is_an_organisation() -> None:
+    types = _types()
+    wrong = {brand: types.get(brand) for brand in BRANDS if types.get(brand) != "ORG"}
+    assert not wrong, wrong
+
+
+def test_taobao_people_and_places() -> None:
+    types = _types()
+    assert types.get("Taobao") in ("ORG", "MISC")
+    assert types["Jack Ma"] == "PER"
+    assert types["WASHINGTON"] == "LOC"
+    assert types["Orlando"] == "LOC"
+
+
+def test_the_marketsafe_programme_is_one_entity() -> None:
+    # "IACC MarketSafe Program", "the MarketSafe program's launch", "the Marketsafe
+    # program" are one programme ("the new Marketsafe Expansion program" extends it).
+    mentioned = _mentioned_as()
+    programme = [w for w in mentioned if "marketsafe" in w.lower() and "Expansion" not in w]
+    assert len(programme) >= 3, sorted(mentioned)
+    assert len({mentioned[words] for words in programme}) == 1, programme

@@ -26,6 +26,31 @@ _JUNK_WORDS = frozenset(
     dr monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december today yesterday tomorrow""".split()
 )
+# Last words of a programme's name; the words before them name it alone too.
+_PROGRAMME_HEADS = {"program", "programme", "scheme", "initiative", "project", "campaign"}
+_PROGRAMME_TYPES = {"ORG", "MISC"}
+# Prefixes after which a word's second part may give an acronym a letter.
+_PREFIXES = (
+    "anti",
+    "counter",
+    "inter",
+    "intra",
+    "multi",
+    "trans",
+    "tele",
+    "micro",
+    "bio",
+    "geo",
+    "euro",
+    "agri",
+    "aero",
+    "petro",
+    "electro",
+    "hydro",
+    "super",
+    "ultra",
+    "pan",
+)
 _HONORIFICS = {
     "mr",
     "mrs",
@@ -98,42 +123,74 @@ def _headline_capitals(name: str) -> bool:
 
 
 def is_junk(name: str) -> bool:
-    """Names no reader wants listed: pronouns, function words, bare dates and numbers."""
+    """Names no reader wants listed: pronouns, function words, bare dates and numbers.
+
+    Case counts: "us" and "Us" are the pronoun, "US" is the United States.
+    """
     words = name.split()
     if not any(ch.isalpha() for ch in name) or len(name) < 2:
         return True
-    return len(words) == 1 and words[0].lower().strip(".") in _JUNK_WORDS
+    if len(words) != 1:
+        return False
+    word = words[0].strip(".")
+    return word.lower() in _JUNK_WORDS and not (len(word) > 1 and word.isupper())
 
 
 def is_acronym_of(acronym: str, name: str) -> bool:
-    """True when each word of ``name`` opens one run of the acronym's letters.
+    """True when the words of ``name`` give every letter of the acronym, in order.
 
-    A word may give more than its initial, in order ("International AntiCounterfeiting
-    Coalition" is IACC), but every word must give its initial.
+    Every word (but connectors such as "of" and "and") gives its initial. A word may give
+    more letters only where a part of it starts: after a hyphen, at an inner capital
+    ("AntiCounterfeiting") or after a prefix such as "anti" ("Anticounterfeiting"), so
+    "International Anticounterfeiting Coalition" is IACC but "Benjamin Netanyahu" is not
+    BNA.
     """
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _CONNECTORS]
     if len(words) < 2 or not acronym.isupper() or not acronym.isalpha():
         return False
+    letters = acronym.lower()
+    starts = [_part_initials(word) for word in words]
 
-    def match(letters: str, rest: list[str]) -> bool:
-        if not rest:
-            return not letters
-        word = rest[0].lower()
-        if not letters or letters[0].lower() != word[0]:
-            return False
-        # Take the initial, then try 0.. more letters found in order inside the word.
-        taken, position = 1, 1
-        while True:
-            if match(letters[taken:], rest[1:]):
+    def match(at: int, index: int) -> bool:
+        if index == len(words):
+            return at == len(letters)
+        parts = starts[index]
+        # The initial, then optionally the initials of the word's later parts, in order.
+        for taken in range(1, len(parts) + 1):
+            if letters[at : at + taken] == parts[:taken] and match(at + taken, index + 1):
                 return True
-            if taken >= len(letters):
-                return False
-            position = word.find(letters[taken].lower(), position)
-            if position == -1:
-                return False
-            taken, position = taken + 1, position + 1
+        return False
 
-    return match(acronym, words)
+    return match(0, 0)
+
+
+def _part_initials(word: str) -> str:
+    """The initials of the parts of one word: "AntiCounterfeiting" and "Anticounterfeiting"
+    give "ac"; "Netanyahu" gives "n"."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return ""
+    initials = [letters[0].lower()]
+    for prev, cur in zip(letters, letters[1:], strict=False):
+        if cur.isupper() and prev.islower():
+            initials.append(cur.lower())
+    lower = "".join(letters).lower()
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix) and len(lower) > len(prefix) + 2 and len(initials) == 1:
+            initials.append(lower[len(prefix)])
+            break
+    return "".join(initials)
+
+
+def _programme_stem(words: Sequence[str]) -> tuple[str, ...]:
+    """The distinctive words of a programme's name, lowercased: "IACC MarketSafe Program"
+    gives ("marketsafe",); () for a name that is not a programme's."""
+    if len(words) < 2 or words[-1].lower() not in _PROGRAMME_HEADS:
+        return ()
+    stem = list(words[:-1])
+    if len(stem) > 1 and stem[0].isupper():  # the owner's acronym
+        stem = stem[1:]
+    return tuple(w.lower() for w in stem)
 
 
 def _key_words(name: str) -> list[str]:
@@ -182,6 +239,7 @@ class _Merger:
         self._by_suffix: dict[tuple[str, ...], int] = {}
         self._by_prefix: dict[tuple[str, ...], int] = {}
         self._by_initial: dict[str, list[tuple[int, str]]] = {}
+        self._by_stem: dict[tuple[str, ...], int] = {}
 
     def add(self, name: str, kind: str, span: Span) -> None:
         index = self._by_name.get((name.lower(), kind))
@@ -205,6 +263,9 @@ class _Merger:
             self._by_prefix.setdefault(words[:size], index)
         if len(name.split()) > 1:
             self._by_initial.setdefault(name[0].lower(), []).append((index, name))
+        stem = _programme_stem(words)
+        if stem:
+            self._by_stem.setdefault(stem, index)
 
     def merged_groups(self) -> list[_Group]:
         """The groups, after the tagger's stray types are folded in.
@@ -254,8 +315,10 @@ class _Merger:
             return None
         found: list[int] = []
         if len(name) > 1 and name.isupper() and name.isalpha():
+            # Only an entity of the acronym's own type: "BNA" (an agency) is never the
+            # initials of a person.
             for index, full in self._by_initial.get(name[0].lower(), []):
-                if is_acronym_of(name, full):
+                if self._dominant(index) == kind and is_acronym_of(name, full):
                     found.append(index)
                     break
         # A short form must agree with the entity's type: "Japan" (a place) is not
@@ -266,6 +329,10 @@ class _Merger:
         prefix = self._by_prefix.get(words)
         if prefix is not None and kind != "PER" and self._dominant(prefix) == kind:
             found.append(prefix)
+        # "MarketSafe" is the "IACC MarketSafe Program", be either tagged ORG or MISC.
+        stem = self._by_stem.get(tuple(w.lower() for w in words))
+        if stem is not None and {kind, self._dominant(stem)} <= _PROGRAMME_TYPES:
+            found.append(stem)
         return min(found) if found else None
 
 

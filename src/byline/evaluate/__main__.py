@@ -3,10 +3,11 @@
     python -m byline.evaluate --data ../shared/data
         [--only entities,quotes,summary,human] [--peers] [--limit N]
 
-Entities: CoNLL-2003 dev through ``analyze``. Quotes: PolNeAR dev detection and
-attribution. Summary: ROUGE on BBC News Summary's dev part, with Lead-N and, when
-installed (``--peers``), sumy and newspaper4k beside it. Human: 3-sentence summaries
-against the editors' summaries of ``cnndm-tune`` and ``inshorts-tune``, 5-fold
+Entities: CoNLL-2003, Worldwide Newswire, FiNER-ORD and UNER English-EWT dev through
+``analyze`` (with ``--peers``, spaCy's pipelines beside it when installed). Quotes:
+PolNeAR dev detection and attribution. Summary: ROUGE on BBC News Summary's dev part, with
+Lead-N and, when installed (``--peers``), sumy and newspaper4k beside it. Human: 3-sentence
+summaries against the editors' summaries of ``cnndm-tune`` and ``inshorts-tune``, 5-fold
 cross-validated, beside Lead-3 (and sumy with ``--peers``) and the published figures.
 """
 
@@ -22,14 +23,24 @@ from typing import Any
 SECTIONS = ("entities", "quotes", "summary", "human")
 
 
-def run_entities(data: Path) -> dict[str, Any]:
+def run_entities(data: Path, peers: bool) -> dict[str, Any]:
     from byline.evaluate.conll import format_table
-    from byline.evaluate.entities import evaluate_entities
+    from byline.evaluate.entities import score_set
+    from byline.evaluate.ner_sets import SETS
 
-    scores = evaluate_entities(data, "dev")
-    print("== Entities: CoNLL-2003 dev, exact spans, through byline analyze")
-    print(format_table(scores))
-    return scores
+    systems: list[tuple[str, Any]] = [("byline", None)]
+    if peers:
+        from byline.evaluate.spacy_peer import installed_pipelines
+
+        systems += installed_pipelines()
+    results: dict[str, Any] = {}
+    for key, dataset in SETS.items():
+        for name, system in systems:
+            scores = score_set(data, dataset, "dev", system)
+            print(f"== Entities: {dataset.title} dev, {name}, exact spans, end to end")
+            print(format_table(scores))
+            results[key if system is None else f"{key} {name}"] = scores
+    return results
 
 
 def run_quotes(data: Path) -> dict[str, Any]:
@@ -71,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated sections: entities, quotes, summary, human",
     )
     parser.add_argument(
-        "--peers", action="store_true", help="also score sumy and newspaper4k when installed"
+        "--peers", action="store_true", help="also score spaCy, sumy and newspaper4k when installed"
     )
     parser.add_argument(
         "--limit", type=int, help="score only the first N articles of each summary set"
@@ -86,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for section in wanted:
         started = time.perf_counter()
         if section == "entities":
-            results[section] = run_entities(args.data)
+            results[section] = run_entities(args.data, args.peers)
         elif section == "quotes":
             results[section] = run_quotes(args.data)
         elif section == "summary":

@@ -2,7 +2,7 @@
 
 Run from the repository's top level, in the project's virtual environment:
 
-    python -m bench --data ../shared/data            # full: about 10 minutes
+    python -m bench --data ../shared/data            # full: about 25 minutes (section 6 alone ~15)
     python -m bench --data ../shared/data --quick    # reduced, under ~2 minutes (CI)
 
 It prints one table. Every figure is the median of several runs, and each comparison
@@ -28,6 +28,9 @@ machine slows both alike; ratios are medians of the per-round ratios.
 5. Linear growth: ``byline analyze`` at ~10 KB, 100 KB, 300 KB and 1 MB (``/usr/bin/time -v``
    for peak memory), with time per KB; the 1 MB row is section 4's analyze time and memory
    (:mod:`bench.growth`).
+6. Corpus scale: ``byline batch`` over the BBC articles with 1 and 2 workers on the local
+   engine and on Dask (a LocalCluster), articles per second, the speed-up of 2 workers,
+   Dask's overhead and peak memory per worker (:mod:`bench.batch`).
 
 ``--quick`` does fewer rounds and files, and uses a 200 KB article instead of 1 MB. CI
 asserts nothing about time. A section whose requirement is missing (tmux, spaCy, the data,
@@ -45,7 +48,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import analyze_corpus, big_article, first_paint, growth, model_loading
+from . import analyze_corpus, batch, big_article, first_paint, growth, model_loading
 from .articles import bbc_articles
 from .options import Options
 from .programs import PYTHON, REPO
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fewer runs and files, a 200 KB article: under ~2 minutes",
     )
     parser.add_argument(
-        "--only", default="1,2,3,4,5", help="comma-separated sections to run (default: all)"
+        "--only", default="1,2,3,4,5,6", help="comma-separated sections to run (default: all)"
     )
     args = parser.parse_args(argv)
     sections = {int(s) for s in args.only.split(",") if s.strip()}
@@ -94,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = Options(args.data.resolve(), args.quick, Path(work), sections)
         if not bbc_articles(options.data):
             table.note(
-                f"no BBC articles under {args.data}: sections 3-5 and the big article are skipped"
+                f"no BBC articles under {args.data}: sections 3-6 and the big article are skipped"
             )
         # In this order, so the table's rows keep theirs (section 2's panel row comes
         # from the first-paint runs, section 4's rows from three places).
@@ -108,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             big_article.run(options, table)
         if sections & {4, 5}:
             growth.run(options, table)
+        if 6 in sections:
+            batch.run(options, table)
     mode = "quick" if args.quick else "full"
     print(
         f"byline bench ({mode}, {time.perf_counter() - started:.0f} s, "

@@ -1,5 +1,5 @@
-"""Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze`` and
-``summary`` run headless.
+"""Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze``,
+``summary`` and ``batch`` (``byline.batch``) run headless.
 
 Only the reader imports Textual, and only once it is sure to start.
 """
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from byline.tui.analyzer import Analyzer
     from byline.tui.app import BylineApp
 
-COMMANDS = ("analyze", "summary")
+COMMANDS = ("analyze", "summary", "batch")
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -29,7 +29,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read a news article in the terminal: entities, quotes with their "
         "speakers, and an extractive summary.",
         epilog="Other commands: 'byline analyze FILE...' prints the analysis as JSON Lines; "
-        "'byline summary FILE' prints or saves the Markdown summary. "
+        "'byline summary FILE' prints or saves the Markdown summary; "
+        "'byline batch INPUT... --out DIR' analyses a corpus into resumable shards. "
         "Run 'byline COMMAND --help' for their options.",
     )
     parser.add_argument(
@@ -249,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "analyze":
             options = _analyze_parser().parse_args(args[1:])
             return run_analyze(options.files, options.jobs)
+        if args and args[0] == "batch":
+            from byline.batch.cli import main as batch_main
+
+            return batch_main(args[1:])
         if args and args[0] == "summary":
             options = _summary_parser().parse_args(args[1:])
             return run_summary(options.file, options.sentences, options.output, options.force)

@@ -65,6 +65,11 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
     }
 
 
+def plain_text(text: str) -> str:
+    """Article text on one line with no control characters (for a table or a terminal)."""
+    return _CONTROLS.sub("", " ".join(text.split()))
+
+
 def markdown_text(text: str) -> str:
     """Article text made safe to place inside Markdown: no structure, no controls."""
     text = _inline_text(text)
@@ -76,7 +81,7 @@ def markdown_text(text: str) -> str:
 
 def _inline_text(text: str) -> str:
     """Text made safe inside a Markdown line that it does not start."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROLS.sub("", " ".join(text.split())))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain_text(text))
 
 
 def markdown_source(source: str) -> str:

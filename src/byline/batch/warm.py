@@ -1,0 +1,10 @@
+"""Imported by the fork server that starts the worker processes on this machine (either
+engine): the models load there once, and every worker forked from it starts with them.
+
+Only the fork server imports this module (see :func:`byline.batch.work.worker_context`);
+workers still call ``warm_up`` themselves, which costs nothing when the models are there.
+"""
+
+from byline.batch.work import warm_up
+
+warm_up()

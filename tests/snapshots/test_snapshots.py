@@ -91,6 +91,55 @@ class TestSearch:
         )
 
 
+def web_reader() -> BylineApp:
+    """A web page (headline, author, site, date) with the sample article's text."""
+    from byline.sources import Article, with_headline
+
+    body = read_article(str(sample_article())).text.split("\n\n", 1)[1]
+    title = "Alibaba says it will keep investing in its US business"
+    article = Article(
+        with_headline(title, body),
+        "example.com/news/alibaba",
+        url="https://example.com/news/alibaba",
+        title=title,
+        author="Jane Reporter",
+        site="The Example Times",
+        date="2026-03-03",
+        web=True,
+    )
+    return BylineApp(article, analyzer=pipeline_with(capitalised_tagger))
+
+
+class TestByline:
+    def test_byline_under_the_headline(self, snap_compare: Compare) -> None:
+        assert snap_compare(web_reader(), terminal_size=SIZE, run_before=analysed)
+
+
+class TestMeasure:
+    def test_wide_terminal_keeps_a_readable_measure(self, snap_compare: Compare) -> None:
+        assert snap_compare(reader(), terminal_size=(200, 36), run_before=analysed)
+
+    def test_narrow_terminal_footer(self, snap_compare: Compare) -> None:
+        assert snap_compare(reader(), terminal_size=(60, 24), run_before=analysed)
+
+
+class TestFocus:
+    def test_panel_list_has_the_focus(self, snap_compare: Compare) -> None:
+        assert snap_compare(
+            reader(), terminal_size=SIZE, run_before=analysed, press=["tab", "down"]
+        )
+
+
+class TestSearchSteps:
+    def test_next_match_after_enter(self, snap_compare: Compare) -> None:
+        assert snap_compare(
+            reader(),
+            terminal_size=SIZE,
+            run_before=analysed,
+            press=["slash", *"alibaba", "enter", "n"],
+        )
+
+
 class TestHelpScreen:
     def test_help(self, snap_compare: Compare) -> None:
         assert snap_compare(reader(), terminal_size=SIZE, run_before=analysed, press=["f1"])

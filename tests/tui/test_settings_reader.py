@@ -30,6 +30,7 @@ async def test_theme_widths_and_keymap_are_applied(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.theme == "gruvbox"
+        assert app.article.measure == 50
         assert app.side_panel.outer_size.width == 44
         widest = max(len(line.strip()) for line in screen_text(app).splitlines())
         assert 40 < widest <= 50

@@ -7,7 +7,7 @@ from textual.actions import parse
 from textual.binding import Binding
 
 from byline.tui.app import BylineApp
-from byline.tui.bindings import READER_BINDINGS
+from byline.tui.bindings import APP_BINDINGS
 from byline.tui.commands import READER_COMMANDS, Command, all_commands, system_commands
 from byline.tui.fetching import fetching_article
 
@@ -19,8 +19,8 @@ def _has_action(action: str) -> bool:
 
 def test_every_command_and_binding_runs_an_action_of_the_app() -> None:
     actions = [command.action for command in READER_COMMANDS]
-    actions += [b.action for b in READER_BINDINGS if isinstance(b, Binding)]
-    assert len(actions) == len(READER_COMMANDS) + len(READER_BINDINGS)
+    actions += [b.action for b in APP_BINDINGS if isinstance(b, Binding)]
+    assert len(actions) == len(READER_COMMANDS) + len(APP_BINDINGS)
     missing = [action for action in actions if not _has_action(action)]
     assert missing == []
 
@@ -37,7 +37,7 @@ def test_commands_are_offered_in_table_order() -> None:
 
 def test_every_binding_is_in_the_palette() -> None:
     offered = {command.action for command in all_commands()}
-    actions = {b.action for b in READER_BINDINGS if isinstance(b, Binding)}
+    actions = {b.action for b in APP_BINDINGS if isinstance(b, Binding)}
     assert actions - {"quit"} <= offered
     assert "quit" not in offered  # Textual's palette has its own Quit: not listed twice
 

@@ -107,6 +107,8 @@ class Analysis:
         entities: named entities, most mentioned first.
         quotes: direct quotes in article order.
         summary: indices into ``sentences`` of the default summary, in article order.
+        language: the ISO 639-1 code of the language the text looks written in ("en",
+            "de"…), None when too short to tell (``analysis/language.py``).
     """
 
     text: str
@@ -120,6 +122,7 @@ class Analysis:
     quotes: tuple[Quote, ...]
     summary: tuple[int, ...]
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    language: str | None = None
 
     def summary_of(self, n: int) -> tuple[int, ...]:
         """Indices of the ``n`` best-ranked sentences, in article order."""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from byline.analysis import entities, layout, nlp, quotes, summary
 from byline.analysis.document import Document
+from byline.analysis.language import detect_language
 from byline.analysis.model import Analysis, Sentence, Span, Token
 
 STAGES = ("layout", "sentences", "tags", "entities", "quotes", "ranking")
@@ -132,4 +133,5 @@ def analyze(
         quotes=doc.quotes,
         summary=tuple(sorted(best)),
         timings=timings,
+        language=detect_language(text),
     )

@@ -6,10 +6,11 @@ child (``tui/analyzer.py``) for the analysis and the side panel fills when its
 the save flow post messages (``tui/messages.py``, and each widget's own); the handlers
 here set reactives (``quote_index``, ``summary_size``…) and the ``watch_*`` methods show
 what the plain functions of ``navigation.py`` and ``search.py`` decide, through
-:class:`~byline.tui.app_base.ReaderBase`; the commands on other articles, exports and
-settings are :class:`~byline.tui.app_actions.ReaderActions`. No helper holds this app.
-The TUI only shows what the core returns: the pipeline (and NLTK) is imported only where
-it runs.
+:class:`~byline.tui.app_base.ReaderBase`; copying and opening pages are
+:class:`~byline.tui.reader_actions.CopyOpenActions`, the commands on other articles,
+exports and settings :class:`~byline.tui.app_actions.ReaderActions`. No helper holds this
+app. The TUI only shows what the core returns: the pipeline (and NLTK) is imported only
+where it runs.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class BylineApp(ReaderActions):
         refresh: bool = False,
         config: Config | None = None,
         files: Sequence[str] = (),
+        text_width: int | None = None,
     ) -> None:
         """The reader for ``article``.
 
@@ -94,13 +96,18 @@ class BylineApp(ReaderActions):
             config: the settings file's contents (None: defaults, nothing remembered).
             files: every article named on the command line, the first on screen (``:n``
                 and ``:p`` step through them).
+            text_width: the article's longest line in cells (0: the view's width); None
+                takes the settings file's ``text_width``, else about 88.
         """
         super().__init__(config=config, files=files)
+        if text_width is None and config is not None:
+            text_width = config.text_width
+        if text_width is not None:
+            self.text_width = text_width
         self.source = article
         self.library = library
         self.analyzer: Analyzer = analyzer or default_analyzer
-        self.analysis: Analysis | None = None
-        """The analysis of the article on screen, once ready."""
+        self.analysis = None
         self.analysis_error: str | None = None
         self.fetching: str | None = None
         """The URL or path being opened now, or None."""
@@ -139,9 +146,9 @@ class BylineApp(ReaderActions):
         self.set_reactive(BylineApp.quote_index, None)
         self.set_reactive(BylineApp.entity_index, None)
         self.set_reactive(BylineApp.summary_size, 0)
+        self.copy_choice = None
         self.clear_matches()
-        if self.article.text is not article.text:
-            self.article.set_text(article.text)
+        self.show_article(article)
         self.history.arrive(article)
         self.title = one_line(article.name, 80)
         if not analyse:
@@ -271,6 +278,7 @@ class BylineApp(ReaderActions):
         self.set_reactive(BylineApp.summary_size, len(analysis.summary))
         self.show_analysis(analysis)
         self._mark_summary()
+        self.warn_if_not_english(analysis)
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
@@ -314,6 +322,7 @@ class BylineApp(ReaderActions):
         if self.analysis is None or index is None:
             self.article.set_highlights("quote", [])
         else:
+            self.copy_choice = ("quote", index)
             self.apply_focus(navigation.quote_focus(self.analysis, index))
 
     def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
@@ -391,6 +400,7 @@ class BylineApp(ReaderActions):
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
         if self.analysis is not None:
+            self.copy_choice = ("sentence", message.index)
             self.apply_focus(navigation.sentence_focus(self.analysis, message.index))
 
     # -- save --------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Opening another article (``ctrl+o``, ``:e``), the files named on the command line (``:n``,
 ``:p``), exporting, the screenshot that says where it went, the library, and the settings
-that stay (``byline.config``). Between :class:`~byline.tui.app_base.ReaderBase` (layout,
+that stay (``byline.config``). Between :class:`~byline.tui.reader_actions.CopyOpenActions`
+(copy, open in a browser; over :class:`~byline.tui.app_base.ReaderBase`, layout and
 showing) and ``BylineApp`` (state, workers, handlers): still the one mediator, split by
 subject so each module stays short. Must not import the analysis pipeline.
 """
@@ -19,11 +20,10 @@ from textual.screen import ModalScreen
 
 from byline.sources import ArticleError
 from byline.tui import fetching
-from byline.tui.app_base import ReaderBase
 from byline.tui.busy import BusyLine
+from byline.tui.reader_actions import CopyOpenActions
 
 if TYPE_CHECKING:
-    from byline.analysis.model import Analysis
     from byline.config import Config
     from byline.library import Library
     from byline.sources import Article
@@ -33,7 +33,7 @@ KEYMAP_SCOPES = ("reader", "search", "save", "confirm", "library", "help", "open
 """The first part of every binding id byline has ("reader.next_quote")."""
 
 
-class ReaderActions(ReaderBase):
+class ReaderActions(CopyOpenActions):
     """Actions on articles and settings; ``BylineApp`` holds the state they use."""
 
     library: Library | None
@@ -46,8 +46,6 @@ class ReaderActions(ReaderBase):
         ) -> None: ...
 
         def load_article(self, article: Article, *, analyse: bool = True) -> None: ...
-
-        def require_analysis(self) -> Analysis | None: ...
 
         def action_save_summary(self) -> None: ...
 
@@ -66,7 +64,9 @@ class ReaderActions(ReaderBase):
     # -- settings -------------------------------------------------------------------
 
     def apply_settings(self) -> None:
-        """Apply the settings file (once mounted) and say, once, what in it was wrong."""
+        """Apply the settings file (once mounted) and say, once, what in it was wrong.
+
+        Its ``text_width`` is the article view's measure from the start (``BylineApp``)."""
         config = self.config
         if config is None:
             return
@@ -81,8 +81,6 @@ class ReaderActions(ReaderBase):
             unknown = [i for i in config.keymap if i.split(".")[0] not in KEYMAP_SCOPES]
             problems += [f"keymap: no binding has the id {binding_id!r}" for binding_id in unknown]
             self.set_keymap({k: v for k, v in config.keymap.items() if k not in unknown})
-        if config.text_width is not None:
-            self.apply_text_width(config.text_width)
         if config.panel_width is not None:
             self.side_panel.styles.width = config.panel_width
             self.side_panel.styles.max_width = "60%"
@@ -95,15 +93,6 @@ class ReaderActions(ReaderBase):
                 severity="warning",
                 markup=False,
             )
-
-    def apply_text_width(self, width: int) -> None:
-        """Keep the article's lines to ``width`` columns."""
-        view = self.article
-        if hasattr(view, "measure"):  # the centred reading measure, where the view has one
-            view.measure = width
-        else:
-            padding = view.styles.padding
-            view.styles.max_width = width + padding.left + padding.right + 1  # + scrollbar
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the palette is remembered in the settings file."""

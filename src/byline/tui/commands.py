@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from byline.tui.bindings import READER_BINDINGS
+from byline.tui.bindings import APP_BINDINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,13 @@ READER_COMMANDS: tuple[Command, ...] = (
     Command(
         "Screenshot", "Save an SVG picture of the screen (the message says where)", "screenshot"
     ),
+    Command(
+        "Copy quote or sentence",
+        "Copy the selection, the current quote with its speaker, or the chosen summary sentence",
+        "copy",
+    ),
+    Command("Copy summary", "Copy the whole summary, a sentence a line", "copy_summary"),
+    Command("Open in browser", "Open the web article's page in your browser", "open_in_browser"),
 )
 """Listed first, in this order (Textual's Theme, Quit and Keys come before them)."""
 
@@ -82,7 +89,7 @@ TEXTUALS_OWN = frozenset({"quit"})
 
 def all_commands(
     commands: Sequence[Command] = READER_COMMANDS,
-    bindings: Sequence[BindingType] = READER_BINDINGS,
+    bindings: Sequence[BindingType] = APP_BINDINGS,
 ) -> list[Command]:
     """``commands``, then a command for each binding whose action they do not name."""
     named = {command.action for command in commands} | TEXTUALS_OWN

@@ -30,6 +30,16 @@ def default_summary_path(source: Article) -> Path:
     return Path.cwd() / f"{stem}.summary.md"
 
 
+def summary_source(source: Article) -> str:
+    """What the saved summary names as its source: the page's URL (a link in the
+    Markdown), else the file's path, else the article's name ("stdin")."""
+    if source.url:
+        return source.url
+    if source.key:
+        return source.key
+    return str(source.path) if source.path is not None else source.name
+
+
 def _shown(path: Path) -> str:
     # A typed or pasted path may hold control characters: never send them to the screen.
     return one_line(str(path))
@@ -61,7 +71,7 @@ class SummarySaver:
                 "Nothing to save: the article has no sentences to summarise.", markup=False
             )
             return
-        content = summary_markdown(analysis, source.name, size)
+        content = summary_markdown(analysis, summary_source(source), size)
 
         def chosen(answer: str | None) -> None:
             if answer:

@@ -18,9 +18,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import ENTITY_TYPES, Analysis
-from byline.tui.labels import TYPE_HEADINGS
+from byline.tui.labels import TYPE_HEADINGS, language_caution
 from byline.tui.text import one_line
-from byline.tui.widgets.panel_base import PanelBase
+from byline.tui.widgets.panel_base import PanelBase, PanelList
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -67,7 +67,7 @@ class EntityPanel(PanelBase):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.ANALYSING), classes="panel-status")
         yield Input(placeholder="filter by name · Escape clears", id="entity-filter")
-        yield OptionList(classes="panel-list")
+        yield PanelList(classes="panel-list")
 
     def on_mount(self) -> None:
         self.filter_input.display = False
@@ -111,19 +111,24 @@ class EntityPanel(PanelBase):
         option_list = self.option_list
         option_list.clear_options()
         option_list.add_options(options)
+        self.show_ready(self._count_line(analysis, query, len(shown)))
+
+    @staticmethod
+    def _count_line(analysis: Analysis, query: str, found: int) -> str:
+        """The line above the list: how many match the filter, or that ``/`` filters a
+        long list; then, for a text that does not look English, the caution."""
         total = len(analysis.entities)
+        caution = language_caution(analysis)
         if not total:
-            self.show_ready("No named entities found.")
+            line = "No named entities found."
         elif query.strip():
-            found = len(shown)
             words = one_line(query, 30)
-            self.show_ready(
-                f"{found} of {total} match “{words}”" if found else f"None matches “{words}”."
-            )
+            line = f"{found} of {total} match “{words}”" if found else f"None matches “{words}”."
         elif total > LONG_LIST:
-            self.show_ready(f"{total} entities · / filters them")
+            line = f"{total} entities · / filters them"
         else:
-            self.show_ready()
+            return caution or ""
+        return f"{line} {caution}" if caution else line
 
     def action_filter(self) -> None:
         """Show the filter and put the cursor in it."""

@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import Analysis
-from byline.tui.labels import speaker_label
+from byline.tui.labels import language_caution, speaker_label
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelBase
 
@@ -45,11 +45,13 @@ class QuotePanel(PanelBase):
         option_list.clear_options()
         option_list.add_options(options)
         count = len(analysis.quotes)
-        self.show_ready(
+        status = (
             f"{count} quote{'' if count == 1 else 's'} · ] next  [ prev"
             if count
             else "No direct quotes found."
         )
+        caution = language_caution(analysis)
+        self.show_ready(f"{caution}\n{status}" if caution else status)
 
     def select(self, index: int) -> None:
         """Put the list's cursor on quote ``index``."""

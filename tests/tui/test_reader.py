@@ -214,14 +214,24 @@ async def test_side_panel_toggles(analyzer: Callable[..., Analysis]) -> None:
 async def test_help_opens_with_question_mark_and_f1(analyzer: Callable[..., Analysis]) -> None:
     from byline.tui.screens.help import HelpScreen
 
+    async def help_is_up() -> bool:
+        # Under load the screen is pushed before it has mounted: a key pressed then
+        # would reach the reader, not the help.
+        for _ in range(500):
+            if isinstance(app.screen, HelpScreen) and app.screen.is_mounted:
+                await pilot.pause()
+                return True
+            await pilot.pause()
+        return False
+
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        assert await help_is_up()
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
+        assert await help_is_up()
         await pilot.press("q")  # closes help, does not quit
         assert app.is_running
         assert not isinstance(app.screen, HelpScreen)

@@ -31,6 +31,9 @@ machine slows both alike; ratios are medians of the per-round ratios.
 6. Corpus scale: ``byline batch`` over the BBC articles with 1 and 2 workers on the local
    engine and on Dask (a LocalCluster), articles per second, the speed-up of 2 workers,
    Dask's overhead and peak memory per worker (:mod:`bench.batch`).
+7. At the size limit (2 MiB, ``byline.sources.MAX_BYTES``): in the reader, ``End``, then
+   ``t``, then ``q`` while the analysis runs; ``byline analyze`` at the limit and at a
+   quarter of it, time per KB and peak memory (:mod:`bench.at_limit`; full runs only).
 
 ``--quick`` does fewer rounds and files, and uses a 200 KB article instead of 1 MB. CI
 asserts nothing about time. A section whose requirement is missing (tmux, spaCy, the data,
@@ -48,7 +51,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import analyze_corpus, batch, big_article, first_paint, growth, model_loading
+from . import (
+    analyze_corpus,
+    at_limit,
+    batch,
+    big_article,
+    first_paint,
+    growth,
+    model_loading,
+)
 from .articles import bbc_articles
 from .options import Options
 from .programs import PYTHON, REPO
@@ -86,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fewer runs and files, a 200 KB article: under ~2 minutes",
     )
     parser.add_argument(
-        "--only", default="1,2,3,4,5,6", help="comma-separated sections to run (default: all)"
+        "--only", default="1,2,3,4,5,6,7", help="comma-separated sections to run (default: all)"
     )
     args = parser.parse_args(argv)
     sections = {int(s) for s in args.only.split(",") if s.strip()}
@@ -97,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = Options(args.data.resolve(), args.quick, Path(work), sections)
         if not bbc_articles(options.data):
             table.note(
-                f"no BBC articles under {args.data}: sections 3-6 and the big article are skipped"
+                f"no BBC articles under {args.data}: sections 3-7 and the big article are skipped"
             )
         # In this order, so the table's rows keep theirs (section 2's panel row comes
         # from the first-paint runs, section 4's rows from three places).
@@ -113,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             growth.run(options, table)
         if 6 in sections:
             batch.run(options, table)
+        if 7 in sections:
+            at_limit.run(options, table)
     mode = "quick" if args.quick else "full"
     print(
         f"byline bench ({mode}, {time.perf_counter() - started:.0f} s, "

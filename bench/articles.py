@@ -33,6 +33,22 @@ def joined_article(sources: Sequence[Path], size: int, out: Path) -> Path:
     return out
 
 
+def article_within(sources: Sequence[Path], limit: int, out: Path) -> Path:
+    """BBC articles joined by blank lines, as many as fit in ``limit`` bytes of UTF-8: an
+    article at byline's size limit (``byline.sources.MAX_BYTES``) that it still opens."""
+    parts: list[str] = []
+    size = 1  # the final newline
+    for path in itertools.cycle(sources):
+        text = read(path).strip()
+        grown = size + len(text.encode("utf-8")) + (2 if parts else 0)
+        if grown > limit:
+            break
+        parts.append(text)
+        size = grown
+    out.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return out
+
+
 def first_words(path: Path, count: int = 3) -> str:
     for line in read(path).splitlines():
         if line.strip():

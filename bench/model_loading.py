@@ -16,7 +16,7 @@ from .programs import BENCH, PYTHON, REPO, SAMPLE, last_line
 from .table import Table, median, met, ms, progress
 
 LOADS = ("import_nltk", "punkt", "pos_tagger", "ner")
-STAGES = ("layout", "sentences", "tags", "entities", "quotes", "ranking")
+STAGES = ("layout", "sentences", "tags", "entities", "quotes", "attributions", "ranking")
 ANALYSES = 7
 """Analyses of the sample per fresh process, after its warm-up."""
 
@@ -64,6 +64,15 @@ def run(options: Options, table: Table) -> None:
     for stage in STAGES:
         if all(stage in run for run in runs):
             table.add("2", f"stage: {stage}", ms(median([run[stage] for run in runs])))
+    if all("attributions" in run for run in runs):
+        share = median([run["attributions"] / sum(run[s] for s in STAGES) for run in runs])
+        table.add(
+            "2",
+            "attribution stage, share of the pipeline",
+            f"{share:.0%}",
+            target="<= 33%",
+            met=met(share <= 1 / 3),
+        )
     analysed = median([run["total"] for run in runs])
     table.add(
         "2",

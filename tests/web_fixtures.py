@@ -124,7 +124,7 @@ LONG_HTML = ARTICLE_HTML.replace(
 )
 LONG_PLAIN_TEXT = f"{TITLE}\n\n" + "\n\n".join(LONG_PARAGRAPHS) + "\n"
 
-HUGE_BYTES = 10 * 1024 * 1024 + 256 * 1024  # just past the 10 MiB cap
+HUGE_BYTES = 2 * 1024 * 1024 + 256 * 1024  # just past the 2 MiB cap
 SLOW_SECONDS = 3.0
 
 
@@ -198,6 +198,30 @@ def _slow(h: _Handler) -> None:
     _html(ARTICLE_HTML)(h)
 
 
+HELD = threading.Event()
+"""``/held`` answers only once a test sets this (or after a minute, so nothing hangs):
+a test then knows, without a clock, that the page had not arrived yet."""
+HELD_ANSWERED = threading.Event()
+"""Set once ``/held`` has sent its page."""
+
+
+def _held(h: _Handler) -> None:
+    HELD.wait(60)
+    _html(ARTICLE_HTML)(h)
+    HELD_ANSWERED.set()
+
+
+@contextmanager
+def holding() -> Iterator[None]:
+    """Hold ``/held``'s answer until the block ends."""
+    HELD.clear()
+    HELD_ANSWERED.clear()
+    try:
+        yield
+    finally:
+        HELD.set()
+
+
 def _trickle(h: _Handler) -> None:
     """Headers at once, then a byte every 0.1 s: each read is quick, the whole is not."""
     h.send_response(200)
@@ -255,13 +279,19 @@ ROUTES: dict[str, Callable[[_Handler], None]] = {
     "/huge": _huge,
     "/huge-declared": _huge_declared,
     "/slow": _slow,
+    "/held": _held,
     "/trickle": _trickle,
     "/empty": _html(NO_ARTICLE_HTML),
 }
+
+
+def _chain(hops: int) -> Callable[[_Handler], None]:
+    """A route that redirects ``hops`` times, then serves the story."""
+    return lambda handler: handler.redirect(f"/chain/{hops - 1}" if hops > 1 else "/story")
+
+
 for _hops in range(1, 8):  # /chain/N redirects N times, then serves the story
-    ROUTES[f"/chain/{_hops}"] = lambda h, n=_hops: h.redirect(
-        f"/chain/{n - 1}" if n > 1 else "/story"
-    )
+    ROUTES[f"/chain/{_hops}"] = _chain(_hops)
 
 
 class _QuietServer(ThreadingHTTPServer):

@@ -1,18 +1,33 @@
 """Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze``,
 ``summary`` and ``batch`` (``byline.batch``) run headless.
 
-Only the reader imports Textual, and only once it is sure to start.
+Only the reader imports Textual, and only once it is sure to start (and it needs a
+terminal). Whatever goes wrong ends in one line on standard error and a non-zero exit,
+never a traceback; what is printed goes through ``byline.console``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from byline import __version__
+from byline.console import (
+    OutputError,
+    Terminated,
+    check_stdout,
+    end_on_signals,
+    say,
+    shown,
+    silence_stdout,
+    write_stdout,
+)
+from byline.json_lines import analyze_to_json_line, internal_error
 from byline.sources import Article, ArticleError
 
 if TYPE_CHECKING:
@@ -26,10 +41,18 @@ ALIASES = {"analyse": "analyze"}
 """Other spellings of the commands."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose error messages quote what was typed: shown safely."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     from byline.config import config_path, shown_path
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="byline",
         description="Read a news article in the terminal: entities, quotes with their "
         "speakers, and an extractive summary.",
@@ -61,7 +84,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="byline analyze",
         description="Print one JSON object per article, one per line, in input order. "
         "Exits 1 when any file failed (its line then holds 'path' and 'error').",
@@ -80,7 +103,7 @@ def _analyze_parser() -> argparse.ArgumentParser:
 
 
 def _summary_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="byline summary",
         description="Print the article's Markdown summary, or save it with -o.",
     )
@@ -90,60 +113,80 @@ def _summary_parser() -> argparse.ArgumentParser:
     parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
     parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
     parser.add_argument("-f", "--force", action="store_true", help="replace OUTPUT without asking")
+    parser.add_argument(
+        "--sources", action="store_true", help='add a "Who said what" section: claims by source'
+    )
     return parser
 
 
 def _fail(message: str) -> int:
-    print(f"byline: {message}", file=sys.stderr)
+    say(message)
     return 1
-
-
-def analyze_to_json_line(argument: str) -> tuple[bool, str]:
-    """One file's ``byline analyze`` line, and whether it was analysed (not an error)."""
-    import json
-
-    from byline.analysis.export import to_json
-    from byline.analysis.pipeline import analyze
-    from byline.sources import json_fields
-    from byline.web import open_article
-
-    try:
-        article = open_article(argument)
-        record = to_json(analyze(article.text), argument)
-    except ArticleError as error:
-        return False, json.dumps({"path": argument, "error": str(error)}, ensure_ascii=False)
-    record.update(json_fields(article))
-    return True, json.dumps(record, ensure_ascii=False)
 
 
 def run_analyze(files: Sequence[str], jobs: int = 1) -> int:
     """Analyse each file and print its JSON line, in input order; 1 when any failed."""
     if jobs < 1:
         return _fail("--jobs must be at least 1")
+    check_stdout()
     if jobs == 1 or "-" in files:  # stdin belongs to this process
         return _print_lines(map(analyze_to_json_line, files))
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from byline.analysis.worker_process import new_pool, stop_pool
+
+    pool = new_pool(jobs)
+    try:
         return _print_lines(pool.map(analyze_to_json_line, files, chunksize=4))
+    except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
+        return _fail(f"an analysis process died ({error})")
+    finally:
+        stop_pool(pool)
 
 
 def _print_lines(results: Iterable[tuple[bool, str]]) -> int:
     failed = False
     for ok, line in results:
         failed |= not ok
-        print(line, flush=True)
+        write_stdout(line + "\n")
     return 1 if failed else 0
 
 
 def _confirm_replace(path: Path) -> bool:
-    if not sys.stdin.isatty():
+    """Ask on the terminal (no terminal: no)."""
+    stdin, stderr = sys.stdin, sys.stderr
+    try:
+        if stdin is None or stderr is None or not stdin.isatty():
+            return False
+        stderr.write(f"{shown(path)} exists. Replace it? [y/N] ")
+        stderr.flush()
+        answer = stdin.readline()
+    except (OSError, ValueError):
         return False
-    answer = input(f"{path} exists. Replace it? [y/N] ")
     return answer.strip().lower() in ("y", "yes")
 
 
-def run_summary(argument: str, sentences: int | None, output: Path | None, force: bool) -> int:
+def _output_state(output: Path) -> bool:
+    """Whether ``output`` names something that exists (a link to nothing does not).
+
+    Raises:
+        OSError: the name cannot even be looked up (too long, a folder not searchable).
+    """
+    try:
+        info = os.stat(output)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return not stat.S_ISDIR(info.st_mode)  # a folder: writing says why it cannot
+
+
+def run_summary(
+    argument: str,
+    sentences: int | None,
+    output: Path | None,
+    force: bool,
+    *,
+    sources: bool = False,
+) -> int:
     """Print or save the Markdown summary of one article."""
     from byline.analysis.export import summary_markdown, write_atomic
     from byline.analysis.pipeline import analyze
@@ -151,25 +194,32 @@ def run_summary(argument: str, sentences: int | None, output: Path | None, force
 
     if sentences is not None and sentences < 1:
         return _fail("-n must be at least 1")
+    if output is None:
+        check_stdout()
+    else:
+        output = output.expanduser()
     try:
         article = open_article(argument)
     except ArticleError as error:
         return _fail(str(error))
     # A page is named by its URL (or the HTML file's path), a text file by its name.
     origin = (article.key if article.web else None) or article.name
-    markdown = summary_markdown(analyze(article.text), origin, sentences)
+    markdown = summary_markdown(analyze(article.text), origin, sentences, sources=sources)
     if output is None:
-        sys.stdout.write(markdown)
+        write_stdout(markdown)
         return 0
-    output = output.expanduser()
-    exists = output.exists() and not output.is_dir()
-    if exists and not force and not _confirm_replace(output):
-        return _fail(f"{output} exists; not replaced (use --force to replace it)")
     try:
-        write_atomic(output, markdown, replace=exists or force)
-    except OSError as error:
-        return _fail(f"cannot write {output}: {error.strerror or error}")
-    print(f"saved {output}", file=sys.stderr)
+        exists = _output_state(output)
+        if exists and not force and not _confirm_replace(output):
+            return _fail(f"{output} exists; not replaced (use --force to replace it)")
+        written = write_atomic(output, markdown, replace=exists or force)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return _fail(f"cannot write {output}: {reason}")
+    if written != output:
+        say(f"saved {written} (through the symbolic link {output})")
+    else:
+        say(f"saved {output}")
     return 0
 
 
@@ -244,6 +294,30 @@ def _reader_arguments_problem(files: Sequence[str], resume: bool, refresh: bool)
     return None
 
 
+NO_TERMINAL = (
+    "the reader needs a terminal (standard input and error are not one); "
+    "for the analysis as JSON use 'byline analyze FILE'"
+)
+IN_BACKGROUND = (
+    "the reader needs the foreground of its terminal, and runs in the background "
+    "(under timeout, use 'timeout --foreground')"
+)
+
+
+def _terminal_problem() -> str | None:
+    """Why the reader cannot run here, or None. It takes keys from standard input and
+    draws on standard error: both must be a terminal, and this process in its foreground
+    (in the background the terminal stops it at its first frame, for ever)."""
+    try:
+        if not (os.isatty(0) and os.isatty(2)):
+            return NO_TERMINAL
+        if os.tcgetpgrp(2) != os.getpgrp():
+            return IN_BACKGROUND
+    except OSError:
+        return NO_TERMINAL
+    return None
+
+
 def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -> int:
     """``byline [FILE... | URL | --resume]``: open the reader (errors before it starts)."""
     from byline.config import load_config
@@ -286,6 +360,10 @@ def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -
             if argument == "-":
                 _reattach_terminal()
             app = make_app(article, library=library, config=config, files=files)
+        problem = _terminal_problem()
+        if problem is not None:
+            return _fail(problem)
+        app.handle_signals = True
         app.run()
         return app.return_code or 0
     finally:
@@ -296,6 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ALIASES:
         args[0] = ALIASES[args[0]]
+    if argv is None:
+        end_on_signals()  # the command line's own process: SIGTERM and SIGHUP end it cleanly
     try:
         if args and args[0] == "analyze":
             options = _analyze_parser().parse_args(args[1:])
@@ -306,13 +386,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return batch_main(args[1:])
         if args and args[0] == "summary":
             options = _summary_parser().parse_args(args[1:])
-            return run_summary(options.file, options.sentences, options.output, options.force)
+            return run_summary(
+                options.file,
+                options.sentences,
+                options.output,
+                options.force,
+                sources=options.sources,
+            )
         options = _reader_parser().parse_args(args)
         return run_reader(options.files, options.resume, options.refresh)
     except KeyboardInterrupt:
         return 130
+    except Terminated as signalled:
+        return signalled.exit_code
     except BrokenPipeError:
+        silence_stdout()
         return 141
+    except OutputError as error:
+        silence_stdout()
+        return _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - never a traceback: one line instead
+        return _fail(internal_error(error))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 An installed wheel carries ``styles/`` and ``seeds/`` inside the package; a source
 checkout or editable install keeps them at the repository's top level. Models always
-live inside the package (``byline/models``). Must not import Textual or NLTK.
+live inside the package (``byline/models``).
 """
 
 from __future__ import annotations

@@ -63,3 +63,31 @@ def test_quote_jump_and_save_summary(terminal: Terminal, tmp_path: Path) -> None
 
     terminal.keys("q")
     terminal.wait_until(lambda: not terminal.alive(), "byline to quit")
+
+
+@pytest.mark.skipif(not NER_MODEL.exists(), reason="the trained entity model is not built yet")
+def test_walk_an_attribution_to_its_source(terminal: Terminal) -> None:
+    from byline.analysis.pipeline import analyze
+    from byline.tui.labels import KIND_LABELS
+
+    analysis = analyze(sample_article().read_text(encoding="utf-8"))
+    claims = analysis.attributions
+    count = len(claims)
+    # The last claim with a named source that is not a direct quote: reached with `{`.
+    back = next(n for n in range(1, count + 1) if claims[-n].kind != "direct" and claims[-n].source)
+    claim = claims[-back]
+    said = f"{KIND_LABELS[claim.kind]} · {claim.source} ({claim.cue})"
+
+    terminal.start([BYLINE])
+    terminal.wait_for(lambda s: "words ·" in s and "min read" in s, "the analysis")
+    terminal.wait_for(lambda s: "Sources" in s, "the Sources tab's name")
+    terminal.keys("}")
+    terminal.wait_for(lambda s: f"Claim 1 of {count}" in s, "the first claim")
+    terminal.wait_for(lambda s: "sources ·" in s and "hedges" in s, "the Sources tab's header")
+    for _ in range(back):
+        terminal.keys("{")
+    screen = terminal.wait_for(lambda s: f"Claim {count - back + 1} of {count}" in s, "the claim")
+    assert said in screen, screen
+    assert any(pair in screen for pair in _pairs(analysis.text[claim.start : claim.end])), screen
+    terminal.keys("q")
+    terminal.wait_until(lambda: not terminal.alive(), "byline to quit")

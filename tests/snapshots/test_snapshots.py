@@ -69,6 +69,16 @@ class TestQuotes:
         )
 
 
+class TestSources:
+    def test_sources_tab_on_a_reported_claim(self, snap_compare: Compare) -> None:
+        # Four claims back from the end: "The e-commerce giant said it will no longer
+        # charge…" (reported, Alibaba Group's), its content, source and cue marked, with
+        # the Sources tab listing claims by source and the hedges underlined quietly.
+        assert snap_compare(
+            reader(), terminal_size=SIZE, run_before=analysed, press=["left_curly_bracket"] * 4
+        )
+
+
 class TestEntities:
     def test_walk_mentions(self, snap_compare: Compare) -> None:
         assert snap_compare(reader(), terminal_size=SIZE, run_before=analysed, press=["e", "e"])

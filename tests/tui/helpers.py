@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -71,6 +72,31 @@ async def settle(app: BylineApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def screen_mounted(app: BylineApp, pilot: Pilot[None], pauses: int = 500) -> None:
+    """Wait until the screen on top has mounted: a pushed screen is current at once, but
+    its bindings and focus work only once its own messages have run."""
+    for _ in range(pauses):
+        if app.screen.is_mounted:
+            return
+        await pilot.pause()
+
+
+UNTIL_LIMIT = 60.0
+"""Longest :func:`until` waits (seconds): a bound that keeps a broken test from hanging,
+far above what a loaded machine needs; never a claim about speed."""
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str = "") -> None:
+    """Let the app run until ``condition()`` holds: what a test asserts on next (the view
+    laid out, the tabs built, a line on screen), never a count of pauses that a loaded
+    machine outruns. Fails, saying ``what``, if it never holds."""
+    deadline = time.monotonic() + UNTIL_LIMIT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what or condition}")
+        await pilot.pause()
 
 
 @asynccontextmanager

@@ -33,6 +33,13 @@ STACKS = [c for n in range(1, len(LAYERS) + 1) for c in combinations(LAYERS, n)]
 """Every combination of layers (the later ones win where they overlap, as painted)."""
 
 
+def test_every_highlight_layer_is_measured() -> None:
+    # Who said what's layers (the claim, its source and cue, the hedges) are highlights
+    # too: the stacks below must paint them, alone and under the others.
+    assert {"hedge", "claim", "source", "quote", "search", "current"} <= set(LAYERS)
+    assert {("claim",), ("hedge",), ("source",), ("claim", "source", "search")} <= set(STACKS)
+
+
 def test_contrast_ratio_is_wcag() -> None:
     assert round(contrast_ratio(WHITE, BLACK), 2) == 21.0
     assert contrast_ratio(WHITE, WHITE) == 1.0

@@ -69,6 +69,24 @@ async def test_y_copies_the_current_quote_with_its_speaker(
         assert "Copied quote 1 to the clipboard." in notifications(app)
 
 
+async def test_y_copies_the_current_claim_with_its_source(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    app = make_reader(analyzer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket", "right_curly_bracket", "y")
+        assert app.analysis is not None and app.attribution_index == 0
+        claim = app.analysis.attributions[0]
+        assert claim.source is not None
+        assert app.clipboard == copying.claim_text(app.analysis, 0)
+        words = " ".join(app.analysis.text[claim.start : claim.end].split())
+        assert app.clipboard == f"{words} — {claim.source}"
+        assert "Copied claim 1 to the clipboard." in notifications(app)
+        await pilot.press("left_square_bracket", "y")  # the last place gone to wins
+        assert app.clipboard == copying.quote_text(app.analysis, app.quote_index or 0)
+
+
 async def test_y_copies_the_chosen_summary_sentence_and_Y_the_summary(
     analyzer: Callable[..., Analysis],
 ) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 
-from byline.analysis.model import Analysis, Entity, Quote, Span
+from byline.analysis.model import Analysis, Attribution, Entity, Quote, Span
 from byline.tui.app import BylineApp
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from byline.tui.text import display_text, one_line, safe_file_name
@@ -31,6 +31,7 @@ from tests.tui.helpers import (
     set_save_path,
     settle,
     unsafe_characters,
+    until,
 )
 
 # -- helpers -------------------------------------------------------------------------
@@ -80,11 +81,12 @@ async def test_empty_article_has_an_empty_state_and_keys_do_no_harm(
         assert app.article.is_empty
         assert EMPTY_MESSAGE in screen_text(app)
         panel = app.query_one(SidePanel)
-        for tab in (panel.entities, panel.quotes, panel.summary):
+        for tab in (panel.entities, panel.sources, panel.summary):
             assert EMPTY_ARTICLE in str(tab.status.render())
         assert "empty" in app.status.plain
         assert app.sub_title == "empty article"
         await pilot.press("right_square_bracket", "left_square_bracket", "e", "E", "plus", "minus")
+        await pilot.press("right_curly_bracket", "left_curly_bracket")
         await pilot.press("s")
         await pilot.pause()
         assert not isinstance(app.screen, SaveSummaryScreen)
@@ -107,20 +109,25 @@ async def test_megabyte_line_paints_and_keys_work_while_analysing() -> None:
 
     app = make_reader(slow, text, "long.txt")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         view = app.article
+        await until(pilot, lambda: "officials said" in screen_text(app), "the first lines")
         assert view.line_count > 10_000
-        assert "officials said" in screen_text(app)
         await pilot.press("end")
-        await pilot.pause()
-        assert "THE END" in screen_text(app)
+        await until(pilot, lambda: "THE END" in screen_text(app), "the last line on screen")
         await pilot.press("right_square_bracket", "t", "t")
-        assert any("Still analysing" in note for note in notifications(app))
+        await until(
+            pilot,
+            lambda: any("Still analysing" in note for note in notifications(app)),
+            "a note that the analysis is still running",
+        )
         await pilot.resize_terminal(40, 12)
-        await pilot.pause()
+        await until(pilot, lambda: view.is_wrapped_to_width, "the line wrapped to 40 columns")
         await pilot.press("home")
-        await pilot.pause()
-        assert "officials" in screen_text(app)
+        await until(
+            pilot,
+            lambda: view.scroll_offset.y == 0 and "officials" in screen_text(app),
+            "the top of the article on screen",
+        )
         gate.set()
         await settle(app, pilot)
         assert app.analysis_error is not None
@@ -134,9 +141,11 @@ async def test_controls_are_measured_as_their_placeholders_when_wrapping() -> No
     app = make_reader(pipeline_with(capitalised_tagger), text, "controls.txt")
     async with app.run_test(size=(40, 12)) as pilot:
         view = app.article
+        await until(pilot, lambda: view.is_wrapped_to_width, "the article laid out")
+        # Read at once (no await in between): the width the lines were wrapped for.
         width = view.scrollable_content_region.width
-        await pilot.pause()
         painted = ["".join(s.text for s in view.article_line(i)) for i in range(view.line_count)]
+        assert 0 < width <= 40
         assert all(len(line) <= width for line in painted), (width, painted[:3])
         assert " ".join(painted).split() == display_text(text).split()
 
@@ -166,6 +175,11 @@ def _hostile_analyzer(text: str, **options: object) -> Analysis:
         title=f"[bold]Big[/bold] {EVIL}",
         entities=(Entity(EVIL, "PER", (Span(lopez, lopez + 5),)),),
         quotes=(Quote(quote_start, quote_end, EVIL, Span(lopez, lopez + 5), "said"),),
+        attributions=(
+            Attribution(
+                "direct", quote_start, quote_end, EVIL, Span(lopez, lopez + 5), "named", EVIL, None
+            ),
+        ),
     )
 
 
@@ -192,9 +206,15 @@ async def test_hostile_names_never_reach_the_screen_as_markup_or_controls(
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "[bold red]Evil[/]" in app.status.plain
-        quotes = app.side_panel.quotes.option_list
-        quote_prompt = str(quotes.get_option_at_index(0).prompt)
-        assert "[bold red]Evil[/]" in quote_prompt and unsafe_characters(quote_prompt) == []
+        sources = app.side_panel.sources.option_list
+        source_prompt = str(sources.get_option("source-0").prompt)  # the source's heading
+        claim_prompt = str(sources.get_option("attribution-0").prompt)  # its cue
+        for prompt in (source_prompt, claim_prompt):
+            assert "[bold red]Evil[/]" in prompt and unsafe_characters(prompt) == []
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert "[bold red]Evil[/]" in app.status.plain
+        assert unsafe_characters(app.status.plain) == []
 
         screen = _whole_screen(app)
         assert unsafe_characters(screen) == []

@@ -18,6 +18,8 @@ from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.library import LibraryScreen, when_read
 from tests.tui.helpers import BRIDGE, reading, screen_text, settle
 
+MOUNT_PAUSES = 500
+"""Pauses to wait for the library screen to mount (each yields to the app's loop)."""
 LONG_TITLE = "Ferry timetable changes across the estuary"
 
 
@@ -65,8 +67,16 @@ def library_screen(app: BylineApp) -> LibraryScreen:
 
 
 async def open_library(app: BylineApp, pilot: Pilot[None]) -> LibraryScreen:
-    """Press ``L`` in the reader; the library screen it opens."""
+    """Press ``L`` in the reader; the library screen it opens, once it has filled its list.
+
+    The screen is pushed at once but mounted (its list filled, or the reason it is empty
+    written) when its own messages run: one pause is not enough on a busy machine.
+    """
     await pilot.press("L")
+    for _ in range(MOUNT_PAUSES):
+        if isinstance(app.screen, LibraryScreen) and app.screen.is_mounted:
+            break
+        await pilot.pause()
     await pilot.pause()
     return library_screen(app)
 

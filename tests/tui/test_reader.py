@@ -10,9 +10,17 @@ from typing import Any
 from byline.analysis.model import Analysis, Quote
 from byline.tui.app import BylineApp
 from byline.tui.app_base import reading_minutes
+from byline.tui.navigation import quote_attribution
 from byline.tui.widgets.side_panel import SidePanel
 from tests.fakes import dictionary_tagger, pipeline_with
-from tests.tui.helpers import SIZE, highlighted_id, make_reader, screen_text, settle
+from tests.tui.helpers import (
+    SIZE,
+    highlighted_id,
+    make_reader,
+    screen_text,
+    settle,
+    until,
+)
 
 
 async def test_article_shows_at_once_and_panel_says_analysing(
@@ -52,7 +60,7 @@ async def test_analysis_failure_is_shown_not_raised() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.is_running
-        assert app.query_one(SidePanel).quotes.has_class("-failed")
+        assert app.query_one(SidePanel).sources.has_class("-failed")
         assert "model file missing" in app.status.plain
         await pilot.press("right_square_bracket", "e", "s", "plus")
         assert app.is_running
@@ -73,14 +81,17 @@ async def test_quotes_wrap_both_ways_and_the_panel_follows(
         await pilot.press("left_square_bracket")  # from the start: the last quote
         assert app.quote_index == last
         assert app.article.highlights("quote") == [(quotes[last].start, quotes[last].end)]
-        assert highlighted_id(app, "quote-panel") == f"quote-{last}"
-        assert app.side_panel.active_tab == "tab-quotes"
+        claim = quote_attribution(app.analysis, last)
+        assert claim is not None
+        assert highlighted_id(app, "source-panel") == f"attribution-{claim}"
+        assert app.side_panel.active_tab == "tab-sources"
         assert f"Quote {last + 1} of {len(quotes)}" in app.status.plain
         assert "inspection" in screen_text(app)
 
         await pilot.press("right_square_bracket")  # wraps to the first
         assert app.quote_index == 0
-        assert highlighted_id(app, "quote-panel") == "quote-0"
+        first_claim = quote_attribution(app.analysis, 0)
+        assert highlighted_id(app, "source-panel") == f"attribution-{first_claim}"
         speaker = quotes[0].speaker or "unattributed"
         assert speaker in app.status.plain
 
@@ -103,20 +114,23 @@ async def test_unattributed_quote_says_so(analyzer: Callable[..., Analysis]) -> 
         assert "speaker: unattributed" in app.status.plain
 
 
-async def test_choosing_a_quote_in_the_panel_jumps_to_it(
+async def test_choosing_a_claim_in_the_panel_jumps_to_it(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.side_panel.show_tab("tab-quotes")
+        app.side_panel.show_tab("tab-sources")
         await pilot.pause()
-        option_list = app.side_panel.quotes.option_list
+        option_list = app.side_panel.sources.option_list
         option_list.focus()
-        option_list.highlighted = option_list.get_option_index("quote-1")
+        option_list.highlighted = option_list.get_option_index("attribution-1")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.quote_index == 1
+        assert app.attribution_index == 1
+        assert app.analysis is not None
+        claim = app.analysis.attributions[1]
+        assert app.article.highlights("claim") == [(claim.start, claim.end)]
 
 
 async def test_entity_mentions_walk_with_e_and_shift_e() -> None:
@@ -214,24 +228,19 @@ async def test_side_panel_toggles(analyzer: Callable[..., Analysis]) -> None:
 async def test_help_opens_with_question_mark_and_f1(analyzer: Callable[..., Analysis]) -> None:
     from byline.tui.screens.help import HelpScreen
 
-    async def help_is_up() -> bool:
+    def help_is_up() -> bool:
         # Under load the screen is pushed before it has mounted: a key pressed then
         # would reach the reader, not the help.
-        for _ in range(500):
-            if isinstance(app.screen, HelpScreen) and app.screen.is_mounted:
-                await pilot.pause()
-                return True
-            await pilot.pause()
-        return False
+        return isinstance(app.screen, HelpScreen) and app.screen.is_mounted
 
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert await help_is_up()
+        await until(pilot, help_is_up, "the help opened with ?")
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
-        assert await help_is_up()
+        await until(pilot, help_is_up, "the help opened with F1")
         await pilot.press("q")  # closes help, does not quit
         assert app.is_running
         assert not isinstance(app.screen, HelpScreen)

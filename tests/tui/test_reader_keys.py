@@ -112,12 +112,15 @@ async def test_tab_into_a_list_marks_its_first_entry(analyzer: Callable[..., Ana
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("tab", "right", "tab")  # the Quotes tab, then its list
+        await pilot.press("tab", "right", "tab")  # the Sources tab, then its list
         await pilot.pause()
-        assert app.focused is app.side_panel.quotes.option_list
-        assert highlighted_id(app, "quote-panel") == "quote-0"
+        assert app.focused is app.side_panel.sources.option_list
+        # The first entry a cursor can take: the first source's heading is not one.
+        first = highlighted_id(app, "source-panel")
+        assert first is not None and first.startswith("attribution-")
         await pilot.press("enter")
-        assert app.quote_index == 0
+        await pilot.pause()
+        assert app.attribution_index == int(first.removeprefix("attribution-"))
 
 
 async def test_the_focused_pane_is_marked(analyzer: Callable[..., Analysis]) -> None:
@@ -222,6 +225,7 @@ async def test_a_narrow_footer_keeps_quit_help_and_the_panel_key(
         await pilot.pause()
         shown = _footer(app)
         assert "q Quit" in shown and "? Help" in shown and "t Show panel" in shown
+        assert "} Claim" in shown and "/ Find" in shown  # who said what stays a key away
         footer_width = sum(key.outer_size.width for key in app.query(FooterKey))
         assert footer_width <= width  # nothing cut off
         await pilot.press("t")
@@ -233,7 +237,7 @@ async def test_a_narrow_footer_keeps_quit_help_and_the_panel_key(
         await pilot.pause()
         shown = _footer(app)
         assert {"n Next", "N Prev", "q Quit", "? Help", "t Show panel"} <= set(shown), shown
-        assert "/ Search" not in shown
+        assert "/ Find" not in shown and "} Claim" not in shown
         footer_width = sum(key.outer_size.width for key in app.query(FooterKey))
         assert footer_width <= width, shown
 

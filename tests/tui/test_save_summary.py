@@ -50,6 +50,55 @@ async def _save_as(app: BylineApp, pilot: Pilot[None], path: str) -> None:
 # -- a new file, an existing one ---------------------------------------------------------
 
 
+async def test_who_said_what_goes_in_when_ticked(
+    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Checkbox
+
+    monkeypatch.chdir(tmp_path)
+    app = make_reader(analyzer)
+    async with reading(app) as pilot:
+        assert app.analysis is not None and app.analysis.attributions
+        await _save_as(app, pilot, "plain.md")
+        plain = (tmp_path / "plain.md").read_text(encoding="utf-8")
+        assert plain == _expected(app) and "Who said what" not in plain
+
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveSummaryScreen)
+        box = app.screen.query_one("#save-sources", Checkbox)
+        assert box.value is False  # the plain summary unless asked
+        box.focus()
+        await pilot.press("space")
+        assert box.value is True
+        set_save_path(app, "sources.md")
+        app.screen.query_one("#save-path").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = (tmp_path / "sources.md").read_text(encoding="utf-8")
+        expected = summary_markdown(app.analysis, app.source.name, app.summary_size, sources=True)
+        assert saved == expected
+        assert "## Who said what" in saved and saved.startswith(plain.rstrip("\n"))
+
+
+async def test_nothing_attributed_offers_no_who_said_what(
+    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    def nothing(text: str, **options: Any) -> Analysis:
+        return replace(analyzer(text, **options), attributions=(), hedges=())
+
+    monkeypatch.chdir(tmp_path)
+    app = make_reader(nothing)
+    async with reading(app) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveSummaryScreen)
+        assert not app.screen.query("#save-sources")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "bridge.summary.md").read_text(encoding="utf-8") == _expected(app)
+
+
 async def test_save_new_file_in_working_folder(
     analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -56,7 +56,7 @@ async def test_failure_told_before_the_tabs_is_shown_in_every_tab() -> None:
         panel = app.query_one(SidePanel)
         await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
-        for which in ("entity-panel", "quote-panel", "summary-panel"):
+        for which in ("entity-panel", "source-panel", "summary-panel"):
             assert _status(panel, which) == "Could not open the article: boom"
 
 
@@ -67,16 +67,19 @@ async def test_analysis_and_tab_told_before_the_tabs_are_shown(
 
     def before_tabs(panel: SidePanel) -> None:
         panel.state = PanelState(analysis, analysis.summary)
-        panel.show_tab("tab-quotes")
+        panel.show_tab("tab-sources")
 
     app = _PanelApp(before_tabs)
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(SidePanel)
         await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
-        assert panel.active_tab == "tab-quotes"
-        quotes = panel.query_one("#quote-panel OptionList", OptionList)
-        assert quotes.option_count == len(analysis.quotes) > 0
+        assert panel.active_tab == "tab-sources"
+        sources = panel.query_one("#source-panel OptionList", OptionList)
+        claims = [sources.get_option_at_index(i).id for i in range(sources.option_count)]
+        expected = [f"attribution-{i}" for i in range(len(analysis.attributions))]
+        assert sorted(c for c in claims if c and c.startswith("attribution-")) == sorted(expected)
+        assert analysis.quotes and len(analysis.attributions) >= len(analysis.quotes)
         entities = panel.query_one("#entity-panel OptionList", OptionList)
         assert entities.option_count > len(analysis.entities) > 0  # with type headings
 
@@ -97,4 +100,4 @@ async def test_told_while_the_tabs_are_being_mounted(monkeypatch) -> None:
         panel = app.query_one(SidePanel)
         await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
-        assert _status(panel, "quote-panel") == "Could not open the article: boom"
+        assert _status(panel, "source-panel") == "Could not open the article: boom"

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from web_fixtures import ARTICLE_HTML, TITLE, serve
+from web_fixtures import ARTICLE_HTML, HELD, HELD_ANSWERED, TITLE, holding, serve
 
 from byline.__main__ import main, make_app
 from byline.analysis.model import Analysis
 from byline.library import Library
 from byline.sources import Article
-from byline.tui import fetching
 from byline.tui.app import BylineApp
 from byline.tui.screens.library import LibraryScreen
 from byline.tui.widgets.side_panel import SidePanel
-from tests.tui.helpers import SIZE, notifications, screen_text, settle
+from tests.tui.helpers import SIZE, notifications, screen_text, settle, until
 
 # Every test here talks to the local server directly.
 pytestmark = pytest.mark.usefixtures("no_proxies")
@@ -43,23 +40,36 @@ async def wait_for_article(app: BylineApp, pilot: Pilot[None]) -> None:
 async def test_url_shows_fetching_then_the_article(
     server: str, library: Library, analyzer: Callable[..., Analysis]
 ) -> None:
-    url = f"{server}/slow"  # answers after a few seconds
+    url = f"{server}/held"  # answers once the checks of the "Fetching" state are done
     app = make_app(url=url, library=library, analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert f"Fetching {url}" in screen_text(app)
-        assert f"Fetching {url}" in app.status.plain
-        assert app.sub_title == "fetching…"
-        panel = app.query_one(SidePanel)
-        assert "Fetching" in str(panel.entities.status.render())
-        await pilot.press("n")  # nothing to jump to yet: a note, not a crash
-        await pilot.pause()
-        assert "Still fetching the article…" in notifications(app)
-        await wait_for_article(app, pilot)
-        assert app.source.web and app.source.title == TITLE and not app.source.cached
-        assert TITLE in screen_text(app)
-        assert app.analysis is not None and app.analysis.title == TITLE
-        assert app.title == TITLE
+    with holding():
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: f"Fetching {url}" in screen_text(app), "Fetching…")
+            assert f"Fetching {url}" in app.status.plain
+            assert app.sub_title == "fetching…"
+            panel = app.query_one(SidePanel)
+            # The tabs are built after the first frame; until they have mounted, a tab's
+            # status line is what it was composed with.
+            await panel.wait_until_built()
+            await until(
+                pilot,
+                lambda: "Fetching" in str(panel.entities.status.render()),
+                "the tabs say what they wait for",
+            )
+            await pilot.press("n")  # nothing to jump to yet: a note, not a crash
+            await until(
+                pilot,
+                lambda: "Still fetching the article…" in notifications(app),
+                "a note that the article is still on its way",
+            )
+            assert not HELD_ANSWERED.is_set()
+            HELD.set()
+            await until(pilot, lambda: app.fetching is None, "the page arrived")
+            await wait_for_article(app, pilot)
+            assert app.source.web and app.source.title == TITLE and not app.source.cached
+            assert TITLE in screen_text(app)
+            assert app.analysis is not None and app.analysis.title == TITLE
+            assert app.title == TITLE
     entry = library.entry(url)
     assert entry is not None and entry.title == TITLE
 
@@ -75,8 +85,8 @@ async def test_missing_page_shows_the_error_without_crashing(
         assert "404" in app.status.plain and "Could not open" in app.status.plain
         assert "\n" not in app.status.plain
         panel = app.query_one(SidePanel)
-        assert panel.quotes.has_class("-failed")
-        assert "404" in str(panel.quotes.status.render())
+        assert panel.sources.has_class("-failed")
+        assert "404" in str(panel.sources.status.render())
         assert "404" in screen_text(app)
         assert any("404" in message for message in notifications(app))
         assert app.sub_title == "could not open"
@@ -86,34 +96,16 @@ async def test_missing_page_shows_the_error_without_crashing(
 
 
 async def test_q_quits_at_once_while_fetching(
-    server: str,
-    library: Library,
-    analyzer: Callable[..., Analysis],
-    monkeypatch: pytest.MonkeyPatch,
+    server: str, library: Library, analyzer: Callable[..., Analysis]
 ) -> None:
-    # The download hangs until the test lets it go: the app must be gone before that,
-    # not wait for it (how fast it goes is the bench's business, not a test's).
-    release, returned = threading.Event(), threading.Event()
-
-    def hanging_download(argument: str, **options: Any) -> Article:
-        release.wait(60)
-        returned.set()
-        return Article("Let go\n\nby the test.", "page")
-
-    monkeypatch.setattr(fetching, "download", hanging_download)
-    app = make_app(url=f"{server}/slow", library=library, analyzer=analyzer)
-    try:
+    app = make_app(url=f"{server}/held", library=library, analyzer=analyzer)
+    with holding():  # the page never comes while the reader runs
         async with app.run_test(size=SIZE) as pilot:
-            for _ in range(500):
-                if app.fetching is not None:
-                    break
-                await pilot.pause()
-            assert app.fetching is not None
+            await until(pilot, lambda: app.fetching is not None, "the fetch started")
             await pilot.press("q")
-        assert not app.is_running
-        assert not returned.is_set()  # the app left with the download still hanging
-    finally:
-        release.set()
+            await until(pilot, lambda: not app.is_running, "the reader closed")
+        # It closed without waiting for the page, which the server still holds.
+        assert not HELD_ANSWERED.is_set()
     assert len(library) == 0
 
 

@@ -52,6 +52,11 @@ def test_analyze_prints_one_json_line_per_file_in_order(story: Path, tmp_path: P
     assert ranks == list(range(1, len(record["sentences"]) + 1))
     speakers = [q["speaker"] for q in record["quotes"]]
     assert speakers == ["Jane Doe", "John Smith"]
+    direct = [a for a in record["attributions"] if a["kind"] == "direct"]
+    assert [(a["start"], a["end"], a["source"]) for a in direct] == [
+        (q["start"], q["end"], q["speaker"]) for q in record["quotes"]
+    ]
+    assert record["hedges"] == []
 
 
 def test_analyze_reports_failures_and_exits_1(story: Path, tmp_path: Path) -> None:
@@ -69,6 +74,14 @@ def test_summary_prints_markdown(story: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Mayor faces revolt over budget\n")
     assert result.stdout.count("\n- ") >= 2
+
+
+def test_summary_sources_adds_who_said_what(story: Path) -> None:
+    result = _byline("summary", str(story), "--sources")
+    assert result.returncode == 0, result.stderr
+    assert "\n## Who said what\n" in result.stdout
+    assert "### Jane Doe" in result.stdout
+    assert "Who said what" not in _byline("summary", str(story)).stdout
 
 
 def test_summary_never_replaces_without_asking(story: Path, tmp_path: Path) -> None:

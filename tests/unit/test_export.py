@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from byline.analysis.export import markdown_text, summary_markdown, to_json, write_atomic
-from byline.analysis.model import Analysis, Entity, Quote, Sentence, Span
+from byline.analysis.model import Analysis, Attribution, Entity, Hedge, Quote, Sentence, Span
 
 
 def _analysis() -> Analysis:
@@ -115,3 +117,102 @@ def test_new_file_gets_umask_mode_and_is_never_clobbered(tmp_path: Path) -> None
         write_atomic(target, "two", replace=False)
     assert target.read_text() == "one"
     assert os.listdir(tmp_path) == ["new.md"]
+
+
+def _attributed() -> Analysis:
+    """The analysis above with its quote as a direct claim, one reported and one hedged."""
+    base = _analysis()
+    text = base.text + " Nike said sales fell. Sales have reportedly slumped."
+    quote = base.quotes[0]
+    nike = text.index("Nike said")
+    hedge = text.index("reportedly")
+    claims = (
+        Attribution(
+            "direct",
+            quote.start,
+            quote.end,
+            quote.speaker,
+            quote.speaker_span,
+            "described",
+            "said",
+            Span(quote.end + 5, quote.end + 9),
+        ),
+        Attribution(
+            "indirect",
+            nike + 10,
+            nike + 20,
+            "Nike",
+            Span(nike, nike + 4),
+            "named",
+            "said",
+            Span(nike + 5, nike + 9),
+        ),
+        Attribution(
+            "indirect",
+            hedge - 11,
+            text.index("slumped") + 7,
+            None,
+            None,
+            None,
+            "reportedly",
+            Span(hedge, hedge + 10),
+        ),
+    )
+    return replace(
+        base, text=text, attributions=claims, hedges=(Hedge(hedge, hedge + 10, "reportedly"),)
+    )
+
+
+def test_json_has_attributions_and_hedges_as_the_contract_says() -> None:
+    analysis = _attributed()
+    record = to_json(analysis, "story.txt")
+    text = record["text"]
+    direct, reported, hedged = record["attributions"]
+    assert set(direct) == {
+        "kind",
+        "start",
+        "end",
+        "source",
+        "source_span",
+        "source_kind",
+        "cue",
+        "cue_span",
+    }
+    assert (direct["kind"], direct["start"], direct["end"]) == (
+        "direct",
+        record["quotes"][0]["start"],
+        record["quotes"][0]["end"],
+    )
+    assert direct["source_span"] == record["quotes"][0]["speaker_span"]
+    assert reported == {
+        "kind": "indirect",
+        "start": text.index("sales fell"),
+        "end": text.index("sales fell") + 10,
+        "source": "Nike",
+        "source_span": [text.index("Nike said"), text.index("Nike said") + 4],
+        "source_kind": "named",
+        "cue": "said",
+        "cue_span": [text.index("Nike said") + 5, text.index("Nike said") + 9],
+    }
+    assert (hedged["source"], hedged["source_span"], hedged["source_kind"]) == (None, None, None)
+    assert record["hedges"] == [
+        {
+            "start": text.index("reportedly"),
+            "end": text.index("reportedly") + 10,
+            "cue": "reportedly",
+        }
+    ]
+    assert json.loads(json.dumps(record)) == record
+
+
+def test_the_sources_section_groups_claims_by_source() -> None:
+    plain = summary_markdown(_attributed(), "story.txt")
+    assert "Who said what" not in plain
+    markdown = summary_markdown(_attributed(), "story.txt", sources=True)
+    section = markdown[markdown.index("## Who said what") :]
+    assert "2 sources · 1 quote · 2 reported · 0 unnamed · 1 hedge" in section
+    assert "### an Alibaba spokeswoman (described) · 1 quoted" in section
+    assert "### Nike (named) · 1 reported" in section
+    assert "- sales fell (reported, said)" in section
+    assert section.index("### No source") > section.index("### Nike")
+    assert "### Hedges" in section

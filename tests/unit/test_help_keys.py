@@ -57,6 +57,8 @@ def test_every_binding_is_in_the_help_and_the_readme(binding: Binding) -> None:
 TYPED = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
     "slash": "/",
     "question_mark": "?",
     "plus": "+",

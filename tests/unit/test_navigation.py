@@ -6,12 +6,15 @@ from dataclasses import replace
 
 import pytest
 
-from byline.analysis.model import Analysis, Entity, Quote, Span
+from byline.analysis.model import Analysis, Attribution, Entity, Hedge, Quote, Span
 from byline.tui.navigation import (
     Focus,
+    attribution_focus,
     entity_focus,
+    hedge_focus,
     mention_count,
     mention_focus,
+    quote_attribution,
     quote_focus,
     resized_summary,
     sentence_focus,
@@ -55,13 +58,14 @@ def test_quote_focus_marks_selects_and_names_the_speaker(analysis: Analysis) -> 
         "quote",
         (span,),
         scroll=span,
-        tab="tab-quotes",
-        item=1,
+        tab="tab-sources",
+        item=quote_attribution(analysis, 1),
         status=(
             (f"Quote 2 of {len(analysis.quotes)}", "bold"),
             " · speaker: ",
-            (quote.speaker, "bold"),
+            (quote.speaker or "", "bold"),
         ),
+        also=(("claim", ()), ("source", ())),
     )
 
 
@@ -110,7 +114,9 @@ def test_hostile_entity_names_reach_the_status_line_on_one_line(analysis: Analys
     evil = _with_entities(analysis, Entity("Evil\n\x1b]0;x\x07 [b]Name[/b]", "MISC", (Span(0, 1),)))
     focus = mention_focus(evil, 0, 0)
     assert focus is not None
-    name, _style = focus.status[0]
+    first = focus.status[0]
+    assert isinstance(first, tuple)
+    name, _style = first
     assert "\n" not in name and "\x1b" not in name and "[b]Name[/b]" in name
     assert "(other)" in str(focus.status[1])
 
@@ -138,3 +144,76 @@ def test_summary_spans_follow_the_ranks_in_article_order(analysis: Analysis) -> 
         ]
         assert summary_spans(analysis, size) == expected
         assert expected == sorted(expected)
+
+
+def test_every_quote_has_its_direct_attribution(analysis: Analysis) -> None:
+    for index, quote in enumerate(analysis.quotes):
+        number = quote_attribution(analysis, index)
+        assert number is not None
+        claim = analysis.attributions[number]
+        assert (claim.kind, claim.start, claim.end) == ("direct", quote.start, quote.end)
+    assert quote_attribution(replace(analysis, attributions=()), 0) is None
+
+
+def _reported(analysis: Analysis) -> Analysis:
+    text = analysis.text
+    source = text.index("the city")
+    cue = text.index("said", source)
+    claim = Attribution(
+        "indirect", 0, source - 2, "the city", Span(source, source + 8), "described", "said",
+        Span(cue, cue + 4),
+    )  # fmt: skip
+    nobody = Attribution("indirect", 40, 60, None, None, None, "reportedly", None)
+    return replace(analysis, attributions=(claim, nobody))
+
+
+def test_attribution_focus_marks_content_source_and_cue_and_says_who(
+    analysis: Analysis,
+) -> None:
+    reported = _reported(analysis)
+    claim = reported.attributions[0]
+    focus = attribution_focus(reported, 0)
+    assert claim.source_span is not None and claim.cue_span is not None
+    source = (claim.source_span.start, claim.source_span.end)
+    cue = (claim.cue_span.start, claim.cue_span.end)
+    assert focus == Focus(
+        "claim",
+        ((claim.start, claim.end),),
+        scroll=(claim.start, cue[1]),  # the content with its source and cue after it
+        tab="tab-sources",
+        item=0,
+        status=(
+            ("Claim 1 of 2", "bold"),
+            " · ",
+            ("reported", "bold"),
+            " · ",
+            ("the city", "bold"),
+            " (said)",
+        ),
+        also=(("source", (source, cue)), ("quote", ())),
+    )
+
+
+def test_a_claim_with_no_source_says_so_in_italics(analysis: Analysis) -> None:
+    focus = attribution_focus(_reported(analysis), 1)
+    assert focus.status[2:] == (
+        ("reported", "bold"),
+        " · ",
+        ("no source", "italic"),
+        " (reportedly)",
+    )
+    assert focus.also[0] == ("source", ())
+    assert focus.scroll == (40, 60)
+
+
+def test_a_direct_claim_is_called_a_quote(analysis: Analysis) -> None:
+    number = quote_attribution(analysis, 0)
+    assert number is not None
+    assert attribution_focus(analysis, number).status[2] == ("quote", "bold")
+
+
+def test_hedge_focus_goes_to_the_marker(analysis: Analysis) -> None:
+    hedged = replace(analysis, hedges=(Hedge(4, 14, "reportedly"),))
+    focus = hedge_focus(hedged, 0)
+    assert (focus.layer, focus.spans, focus.scroll) == ("current", ((4, 14),), (4, 14))
+    assert ("reportedly", "italic") in focus.status

@@ -258,7 +258,7 @@ def test_a_coordinated_list_shares_one_type(
 def test_a_name_keeps_one_type_across_the_story() -> None:
     sentences = [s.split() for s in ("Alibaba said .", "Alibaba rose .", "Alibaba fell .")]
     tags = [["B-ORG", "O", "O"], ["B-PER", "O", "O"], ["B-ORG", "O", "O"]]
-    strength = {"Alibaba": {"ORG": 1, "PER": 1}}
+    strength = {"Alibaba": {"ORG": 1.0, "PER": 1.0}}
     settled = settle_document(
         sentences, tags, _scores(sentences, strength), bilou_classes(), _extractor()
     )

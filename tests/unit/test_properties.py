@@ -43,7 +43,7 @@ _PIECES = st.sampled_from(
     ]
 )
 _TEXT = st.one_of(
-    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=400),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400),
     st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=60).map("".join),
 )
 

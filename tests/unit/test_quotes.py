@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -222,15 +221,3 @@ def test_sample_attribution_details(sample) -> None:
     they = by_opening["“While we hate t"]
     assert they.speaker_span is not None and they.speaker_span.text(text) == "they"
     assert quotes[1].cue == "went on" and quotes[2].speaker == "the letter"
-
-
-def test_quotes_stage_is_fast(sample) -> None:
-    from byline.analysis import quotes as module
-    from byline.analysis.pipeline import read_document
-
-    text, _ = sample
-    doc = read_document(text)
-    clock = time.perf_counter()
-    for _ in range(5):
-        module.find_quotes(doc)
-    assert (time.perf_counter() - clock) / 5 < 0.02

@@ -82,6 +82,106 @@ def test_quotes_and_speakers_with_the_shipped_models() -> None:
         assert quote.speaker is not None and speaker in quote.speaker, (opening, quote.speaker)
 
 
+def _claims() -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """Each attribution as (kind, content, source, source kind, cue)."""
+    analysis = _sample()
+    return [
+        (a.kind, analysis.text[a.start : a.end], a.source, a.source_kind, a.cue)
+        for a in analysis.attributions
+    ]
+
+
+def test_hedges_are_found() -> None:
+    analysis = _sample()
+    assert [h.cue for h in analysis.hedges] == [
+        "is said to",
+        "reportedly",
+        "reportedly",
+        "has been criticized",
+    ]
+    assert all(analysis.text[h.start : h.end] == h.cue for h in analysis.hedges)
+
+
+def test_reported_claims_and_their_sources() -> None:
+    claims = _claims()
+    expected = [
+        (
+            "indirect",
+            "The International Anticounterfeiting Coalition is said to be facing the threat "
+            "of an exodus of a majority of its brand members over Alibaba Group having joined",
+            "an anonymous e-mail letter",
+            "unnamed",
+            "according to",
+        ),
+        (
+            "indirect",
+            "The IACC has reportedly lost two major brands in the past two weeks — Michael "
+            "Kors and Gucci — in protest over Alibaba’s membership",
+            None,
+            None,
+            "reportedly",
+        ),
+        (
+            "indirect",
+            "Tiffany & Co. has reportedly withdrawn its membership\xa0as well",
+            None,
+            None,
+            "reportedly",
+        ),
+        (
+            "mixed",
+            "that Alibaba applauds the “IACC’s approach to include market intermediaries in "
+            "the fight against counterfeits.”",
+            "an Alibaba spokeswoman",
+            "described",
+            "went on to say",
+        ),
+        (
+            "indirect",
+            "its IACC MarketSafe Program, an initiative it started in 2013,\xa0is being "
+            "expanded so that more brands can participate",
+            "Alibaba Group",
+            "named",
+            "said",
+        ),
+        (
+            "indirect",
+            "it will no longer charge companies a fee for the program and brands will no "
+            "longer be required to provide evidence to support intellectual-property "
+            "infringement complaints",
+            "Alibaba Group",
+            "named",
+            "said",
+        ),
+        (
+            "indirect",
+            "Since the MarketSafe program’s launch, nearly 5,000 sellers’ storefronts have "
+            "been closed on Alibaba’s marketplaces, while more than 180,000 infringing "
+            "product listings have been removed",
+            "Alibaba Group",
+            "named",
+            "said",
+        ),
+    ]
+    for claim in expected:
+        assert claim in claims, claim
+
+
+def test_every_quote_is_a_direct_claim_but_the_one_reported_around() -> None:
+    analysis = _sample()
+    direct = [(a.start, a.end, a.source_span) for a in analysis.attributions if a.kind == "direct"]
+    mixed = [a for a in analysis.attributions if a.kind == "mixed"]
+    kept = [
+        (q.start, q.end, q.speaker_span)
+        for q in analysis.quotes
+        if not any(m.start <= q.start and q.end <= m.end for m in mixed)
+    ]
+    assert direct == kept
+    assert len(kept) == len(analysis.quotes) - 1
+    starts = [a.start for a in analysis.attributions]
+    assert starts == sorted(starts)
+
+
 def _types() -> dict[str, str]:
     """Each mention's words -> the type of the entity it was merged into."""
     analysis = _sample()

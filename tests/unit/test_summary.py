@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -209,7 +208,8 @@ def test_training_reads_the_document_the_reader_ranks() -> None:
     assert summary.rank_sentences(doc) == [s.rank for s in analysis.sentences]
 
 
-def test_long_text_ranks_in_linear_time() -> None:
+def test_long_text_ranks_every_sentence() -> None:
+    # Its cost as the text grows is measured by python -m bench (growth section).
     words = "market price company growth sales profit shares bank rate plan".split()
     text_parts, spans, tokens = [], [], []
     offset = 0
@@ -226,7 +226,5 @@ def test_long_text_ranks_in_linear_time() -> None:
         offset += len(sentence) + 2
     text = "\n\n".join(text_parts)
     doc = _document(text, None, spans, tokens)
-    start = time.process_time()
     ranks = summary.rank_sentences(doc)
-    assert time.process_time() - start < 5.0
     assert sorted(ranks) == list(range(1, 4001))

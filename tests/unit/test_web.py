@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -154,21 +153,20 @@ def test_not_html(server: str) -> None:
 
 @pytest.mark.parametrize("route", ["/huge", "/huge-declared", "/gzip-bomb"])
 def test_size_cap(server: str, route: str) -> None:
-    assert "larger than the 10 MiB limit" in _error(read_url, f"{server}{route}")
+    assert "larger than the 2 MiB limit" in _error(read_url, f"{server}{route}")
 
 
 def test_slow_answer_times_out(server: str) -> None:
-    started = time.monotonic()
+    # The server answers after 3 s: an error that says "timed out" came from the 0.5 s one.
     message = _error(read_url, f"{server}/slow", timeout=0.5)
     assert "timed out" in message
-    assert time.monotonic() - started < 2.5
 
 
 def test_trickling_download_hits_the_deadline(server: str) -> None:
-    started = time.monotonic()
+    # Every byte comes well within the 2 s read timeout, the whole body takes 10 s: only
+    # the 0.6 s deadline for the whole download can have stopped it.
     message = _error(read_url, f"{server}/trickle", timeout=2, deadline=0.6)
     assert "timed out" in message and "0.6 s" in message
-    assert time.monotonic() - started < 2.5
 
 
 def test_page_without_article(server: str) -> None:

@@ -10,11 +10,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from byline.analysis.model import Analysis, Entity, Quote, Sentence, Span, Token
+    from byline.analysis.model import (
+        Analysis,
+        Attribution,
+        Entity,
+        Hedge,
+        Quote,
+        Sentence,
+        Span,
+        Token,
+    )
 
-__all__ = ["Analysis", "Entity", "Quote", "Sentence", "Span", "Token", "analyze"]
+__all__ = [
+    "Analysis",
+    "Attribution",
+    "Entity",
+    "Hedge",
+    "Quote",
+    "Sentence",
+    "Span",
+    "Token",
+    "analyze",
+]
 
-_MODEL_NAMES = frozenset({"Analysis", "Entity", "Quote", "Sentence", "Span", "Token"})
+_MODEL_NAMES = frozenset(
+    {"Analysis", "Attribution", "Entity", "Hedge", "Quote", "Sentence", "Span", "Token"}
+)
 
 
 def __getattr__(name: str) -> Any:

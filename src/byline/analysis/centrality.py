@@ -12,7 +12,7 @@ those come two centrality scores, neither comparing every pair of sentences:
   (tf x inverse sentence frequency), as in centroid-based summarisers and LexRank's
   starting point.
 
-Must not import Textual. NLTK's stemmer is imported lazily.
+NLTK's stemmer is imported lazily.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 One home for the constants several modules read (as textacy's ``constants``): the
 words that give a speaker a kind ("f", "m", "person") for pronouns to match, and the
 Penn Treebank tags and token forms the noun-phrase walks test. A list one module alone
-reads stays in that module. Must not import Textual.
+reads stays in that module.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 The pipeline builds one :class:`Document` after tagging and hands it to each stage, as
 sumy hands one document model to every summarizer, so no stage re-derives what another
 already knows (which sentence or paragraph a token is in, where a token starts). A
-stage's findings (entities, quotes) come back as a new document sharing every part of
+stage's findings (entities, quotes, attributions) come back as a new document sharing every part of
 the old one. Working state of one stage's run (which tokens a quote covers, the speakers
-named so far) stays with that stage. Must not import Textual.
+named so far) stays with that stage.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from byline.analysis.layout import Layout
-from byline.analysis.model import Entity, Quote, Span, Token
+from byline.analysis.model import Attribution, Entity, Hedge, Quote, Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class Document:
         entities: named entities, once the entity stage has run.
         mentions: every entity mention as ``(start, end, entity)``, in text order.
         quotes: direct quotes, once the quote stage has run.
+        attributions: every claim with its source, once the attribution stage has run.
+        hedges: markers of claims reported without a source, from the same stage.
     """
 
     text: str
@@ -51,6 +53,8 @@ class Document:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[tuple[int, int, Entity], ...] = ()
     quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
 
     @classmethod
     def build(
@@ -123,6 +127,12 @@ class Document:
     def with_quotes(self, quotes: Sequence[Quote]) -> Document:
         """This document with the quote stage's findings."""
         return replace(self, quotes=tuple(quotes))
+
+    def with_attributions(
+        self, attributions: Sequence[Attribution], hedges: Sequence[Hedge]
+    ) -> Document:
+        """This document with the attribution stage's findings."""
+        return replace(self, attributions=tuple(attributions), hedges=tuple(hedges))
 
 
 def _index_of(starts: Sequence[int], offset: int) -> int:

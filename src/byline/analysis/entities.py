@@ -2,8 +2,7 @@
 
 "Jack Ma" and a later "Ma" are one person; "Alibaba Group", "Alibaba" and "Alibaba’s"
 one organisation; an acronym joins the organisation it abbreviates. The entity's name is
-its fullest mention and its type the one most of its mentions carry. Must not import
-Textual.
+its fullest mention and its type the one most of its mentions carry.
 """
 
 from __future__ import annotations

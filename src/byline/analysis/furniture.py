@@ -7,8 +7,7 @@ A news page mixes the story with furniture: "Scroll down for video", "ALSO READ:
 marks (a dateline such as "(CNN) --" or "Islamabad, Jul 31 (PTI)"), which are evidence
 *for* the lede rather than against it.
 
-Works on a sentence's text and, when given, its POS tags; no NLTK. Must not import
-Textual.
+Works on a sentence's text and, when given, its POS tags; no NLTK.
 """
 
 from __future__ import annotations

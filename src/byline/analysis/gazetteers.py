@@ -7,7 +7,6 @@ lists each is in, never the lists themselves. A lookup is a binary search in a s
 ``array``, so loading costs a copy of bytes and no set or dict is built. Membership is a
 feature for the tagger, never a label: "Chanel" is on the first-name list too.
 
-Must not import Textual.
 """
 
 from __future__ import annotations

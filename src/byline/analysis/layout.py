@@ -1,7 +1,6 @@
 """An article's layout: headline, paragraphs and where the story ends.
 
-Works on raw offsets only (no NLP), so it is cheap and safe on any text. Must not import
-Textual or NLTK.
+Works on raw offsets only (no NLP), so it is cheap and safe on any text.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ from typing import Literal
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("PER", "ORG", "LOC", "MISC")
+AttributionKind = Literal["direct", "mixed", "indirect"]
+ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = ("direct", "mixed", "indirect")
+SourceKind = Literal["named", "described", "unnamed"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("named", "described", "unnamed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,55 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claim and who made it: a direct quote, a partly quoted or a reported one.
+
+    Attributes:
+        kind: "direct" (the quote itself, marks included, the same span as its
+            :class:`Quote`), "mixed" (reported words holding a quoted part: "said that
+            Alibaba applauds the “IACC’s approach”") or "indirect" (reported with no
+            marks: "Alibaba said its program is being expanded").
+        start: offset of the content's first character (what is claimed; a content
+            broken by its source, "The plan, she said, is dead", spans from its first
+            word to its last).
+        end: offset just past the content's last character.
+        source: who made the claim, resolved as far as the text allows ("Alibaba" for
+            "the e-commerce giant"), or None when the text names nobody ("has
+            reportedly withdrawn").
+        source_span: the words naming the source ("the e-commerce giant").
+        source_kind: "named" (an entity: "Alibaba"), "described" ("an Alibaba
+            spokeswoman", "officials"), "unnamed" ("an anonymous letter", "people
+            familiar with the matter"), or None with no source.
+        cue: the attributing words as written ("said", "according to", "reportedly").
+        cue_span: where the cue stands.
+    """
+
+    kind: AttributionKind
+    start: int
+    end: int
+    source: str | None
+    source_span: Span | None
+    source_kind: SourceKind | None
+    cue: str | None
+    cue_span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A marker of a claim reported without its source ("reportedly", "is said to").
+
+    Attributes:
+        start: offset of the marker's first character.
+        end: offset just past its last character.
+        cue: the marker as written ("has reportedly", "is said to", "has been criticized").
+    """
+
+    start: int
+    end: int
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything byline knows about one article.
 
@@ -107,6 +160,9 @@ class Analysis:
         entities: named entities, most mentioned first.
         quotes: direct quotes in article order.
         summary: indices into ``sentences`` of the default summary, in article order.
+        attributions: every claim with its source (direct quotes, mixed and reported
+            speech), in article order.
+        hedges: markers of claims reported without a source, in article order.
         language: the ISO 639-1 code of the language the text looks written in ("en",
             "de"…), None when too short to tell (``analysis/language.py``).
     """
@@ -121,6 +177,8 @@ class Analysis:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
     summary: tuple[int, ...]
+    attributions: tuple[Attribution, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     language: str | None = None
 

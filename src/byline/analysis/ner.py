@@ -13,7 +13,6 @@ Example:
     >>> tagger.tag("Jack Ma founded Alibaba Group in Hangzhou .".split())
     ['B-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O']
 
-Must not import Textual.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The trainer updates its weights inside ``step``; the tagger only scores. Either way the
 tag chosen for a word feeds the next words' tag-history features and the document's
-memory of what each name was tagged before. Must not import Textual.
+memory of what each name was tagged before.
 """
 
 from __future__ import annotations

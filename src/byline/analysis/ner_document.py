@@ -6,7 +6,7 @@ brands include Chanel, Coach, Hugo Boss, L’Oréal, Nike and Apple"), a name ke
 type across the story unless the tagger was sure otherwise, and a surname alone is the
 person named in full before. The span rules of :mod:`byline.analysis.ner_spans` run
 first. Votes use the tagger's own class scores, so a confident mention outweighs a
-doubtful one. Must not import Textual.
+doubtful one.
 """
 
 from __future__ import annotations

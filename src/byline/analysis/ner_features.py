@@ -8,7 +8,7 @@ no gold POS at run time.
 A word's features come in two parts: *static groups*, which depend on one word alone (its
 forms, shape, affixes and word-list memberships, and the same for its neighbours), and
 the rest. The tagger caches the summed weights of each static group per word, so a
-word seen before costs one lookup instead of twenty. Must not import Textual.
+word seen before costs one lookup instead of twenty.
 """
 
 from __future__ import annotations

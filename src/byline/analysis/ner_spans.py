@@ -5,7 +5,7 @@ news copy: a dateline's month is a date, not a name ("PARIS, Dec 7"); a title st
 outside the person it precedes ("Attorney General Xavier Becerra"); "and" and "&" can sit
 inside an organisation's name ("Securities and Exchange Commission", "Tiffany & Co.");
 lowercase particles belong to the surname ("Ursula von der Leyen"). Each rule works on
-BIO tags and returns new ones. Must not import Textual.
+BIO tags and returns new ones.
 """
 
 from __future__ import annotations

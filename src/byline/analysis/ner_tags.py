@@ -2,7 +2,7 @@
 
 The tagger predicts BILOU tags (``B-``, ``I-``, ``L-``, ``U-``, ``O``) because the last
 word of a name is as telling as the first; :func:`bilou_to_bio` turns them into the BIO
-tags the public API returns. Must not import Textual.
+tags the public API returns.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 Models load from the NLTK data tree shipped in ``byline/models`` (never downloaded), and
 NLTK itself is imported lazily, on first use, so importing this module costs nothing on
-the reader's start-up path. Swap this module to change the NLP backend. Must not import
-Textual.
+the reader's start-up path. Swap this module to change the NLP backend.
 """
 
 from __future__ import annotations
@@ -148,14 +147,41 @@ def abbreviations() -> frozenset[str]:
     return frozenset(_sentence_tokenizer()._params.abbrev_types)
 
 
+PUNKT_WINDOW = 50_000
+"""Most characters handed to Punkt at once. NLTK runs each of its regular expressions
+under a 5 s wall-clock guard (``nltk.redos``) that a multi-megabyte paragraph trips on a
+busy machine; a longer paragraph is read a window at a time, each taking milliseconds."""
+_LAST_SPACE = re.compile(r"\s+(?=\S*\Z)")
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` as absolute ``(start, end)`` offsets."""
+    """Sentences of ``text[start:end]`` as absolute ``(start, end)`` offsets.
+
+    Past :data:`PUNKT_WINDOW` characters, a window's sentences are kept but its last one
+    (which may go on past the window), and the next window starts there; a sentence
+    longer than a window is cut at the window's last space.
+    """
     end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    while end - start > PUNKT_WINDOW:
+        window = _spans(text, start, start + PUNKT_WINDOW)
+        if len(window) > 1:
+            spans.extend(window[:-1])
+            start = window[-1][0]
+            continue
+        space = _LAST_SPACE.search(text, start + PUNKT_WINDOW // 2, start + PUNKT_WINDOW)
+        cut = space.end() if space else start + PUNKT_WINDOW
+        spans.extend(_spans(text, start, cut))
+        start = cut
+    spans.extend(_spans(text, start, end))
+    return spans
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     if not chunk.strip():
         return []
-    spans = _sentence_tokenizer().span_tokenize(chunk)
-    return [(start + s, start + e) for s, e in spans]
+    return [(start + s, start + e) for s, e in _sentence_tokenizer().span_tokenize(chunk)]
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

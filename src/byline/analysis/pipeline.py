@@ -1,6 +1,7 @@
 """The analysis pipeline: text in, :class:`Analysis` out.
 
-Stages run in order (layout, sentences, tokens and tags, entities, quotes, ranking) and
+Stages run in order (layout, sentences, tokens and tags, entities, quotes, attributions,
+ranking) and
 their costs are kept in ``Analysis.timings``. The first three build the
 :class:`~byline.analysis.document.Document` every later stage reads. Must not import
 Textual.
@@ -90,7 +91,8 @@ def analyze(
             can show how far a long article got.
 
     Returns:
-        The article's layout, sentences with summary ranks, tokens, entities and quotes.
+        The article's layout, sentences with summary ranks, tokens, entities, quotes,
+        attributions and hedges.
     """
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -113,6 +115,8 @@ def analyze(
     lap("entities")
     doc = doc.with_quotes(quotes.find_quotes(doc))
     lap("quotes")
+    doc = doc.with_attributions(*quotes.find_attributions(doc))
+    lap("attributions")
     ranks = summary.rank_sentences(doc)
     sentences = tuple(
         Sentence(span.start, span.end, paragraph, rank)
@@ -132,6 +136,8 @@ def analyze(
         entities=doc.entities,
         quotes=doc.quotes,
         summary=tuple(sorted(best)),
+        attributions=doc.attributions,
+        hedges=doc.hedges,
         timings=timings,
         language=detect_language(text),
     )

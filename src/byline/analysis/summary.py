@@ -23,7 +23,6 @@ whose cosine with a taken sentence reaches 0.8 to the end; the rest follow by sc
 with exact duplicates (same stems) and then furniture last. Every step is linear in the
 number of sentences except the bounded candidate pool, so a long text costs little more.
 
-Must not import Textual.
 """
 
 from __future__ import annotations

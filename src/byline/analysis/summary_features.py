@@ -19,7 +19,6 @@ the caller, and does not push the lede down.
 * length: log words, relative to the longest, short and long flags; a sentence opening
   on a pronoun or a connective ("But", "He") leans on what came before it.
 
-Must not import Textual.
 """
 
 from __future__ import annotations

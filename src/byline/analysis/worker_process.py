@@ -3,7 +3,13 @@
 Pure-Python tagging holds the interpreter lock for seconds on a long article; in a thread
 of the reader's process that delays every key press. A child process has its own
 interpreter, loads the models once, and can be stopped at once when the reader quits.
-Must not import Textual.
+
+A child dies with its parent, however the parent ends (SIGKILL included): it watches the
+pipe multiprocessing keeps open to it from the parent (``parent_process().sentinel``),
+which the kernel closes when the parent dies, and exits then. Once parent and children
+are gone, multiprocessing's resource tracker sees its last writer close and exits too.
+Children are spawned, never forked: a forked child would inherit its siblings' ends of
+those pipes and keep them from closing. Must not import Textual.
 """
 
 from __future__ import annotations
@@ -31,8 +37,10 @@ _jobs = itertools.count(1)
 
 
 def _start_child(stages: Any) -> None:
+    """A pool's initializer: die with the parent, and keep the pipe stages go to."""
     global _stages
     _stages = stages
+    die_with_parent()
 
 
 def _analyze(text: str, job: int = 0) -> Analysis:
@@ -48,22 +56,63 @@ class ChildUnavailable(Exception):
     """No child process can be started here; analyse in this process instead."""
 
 
-def _get_pool() -> ProcessPoolExecutor:
+def die_with_parent() -> None:
+    """In a child: exit as soon as the parent process is gone; ignore Ctrl-C (the parent
+    decides when its children stop). The initializer of every pool made here."""
+    import multiprocessing
+    import os
+    import signal
+    from multiprocessing.connection import wait
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        wait([sentinel])  # ready once the parent's end is closed: it died
+        os._exit(1)
+
+    threading.Thread(target=watch, name="byline-parent-watch", daemon=True).start()
+
+
+def new_pool(workers: int, stages: Any = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned children that die with this process (and report
+    finished stages on ``stages``, a spawn-context ``SimpleQueue``, when given)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": forking a process that runs threads (the reader's) is unsafe, and forked
+    # siblings would hold each other's parent pipes open (see the module's docstring).
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_child, initargs=(stages,)
+    )
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool``'s children at once, whatever they are doing (at most a second)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+
+
+def _get_pool() -> ProcessPoolExecutor:
+    import multiprocessing
 
     global _pool, _stages
     with _lock:
         if _pool is None:
-            # "spawn": forking a process that runs threads (the reader's) is unsafe.
-            context = multiprocessing.get_context("spawn")
-            _stages = context.SimpleQueue()
-            _pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=context,
-                initializer=_start_child,
-                initargs=(_stages,),
-            )
+            _stages = multiprocessing.get_context("spawn").SimpleQueue()
+            _pool = new_pool(1, _stages)
         return _pool
 
 
@@ -151,13 +200,5 @@ def shutdown() -> None:
     with _lock:
         pool, _pool = _pool, None
         _stages = None
-    if pool is None:
-        return
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    deadline = time.monotonic() + 1.0
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
+    if pool is not None:
+        stop_pool(pool)

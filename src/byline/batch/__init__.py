@@ -5,6 +5,5 @@
 of them (the very record ``byline analyze`` prints, plus ``id``); ``engines/`` runs the
 batches on a local process pool or on Dask (imported only by ``engines/dask.py``);
 ``shards.py`` writes the output folder atomically and knows what is done; ``report.py``
-sums the output up; ``progress.py`` is the bar shown on a terminal. Must not import
-Textual.
+sums the output up; ``progress.py`` is the bar shown on a terminal.
 """

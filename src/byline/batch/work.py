@@ -99,7 +99,7 @@ def _record(item: Item) -> dict[str, Any]:
         return {"path": item.path, "error": item.error}
     if item.text is not None:
         return _text_record(item)
-    from byline.__main__ import analyze_to_json_line
+    from byline.json_lines import analyze_to_json_line
 
     assert item.location is not None
     _, line = analyze_to_json_line(item.location)

@@ -1,14 +1,17 @@
 """One command for every figure byline reports, on the dev splits in ``../shared/data``.
 
     python -m byline.evaluate --data ../shared/data
-        [--only entities,quotes,summary,human] [--peers] [--limit N]
+        [--only entities,quotes,attributions,narration,summary,human] [--peers] [--limit N]
 
 Entities: CoNLL-2003, Worldwide Newswire, FiNER-ORD and UNER English-EWT dev through
 ``analyze`` (with ``--peers``, spaCy's pipelines beside it when installed). Quotes:
-PolNeAR dev detection and attribution. Summary: ROUGE on BBC News Summary's dev part, with
-Lead-N and, when installed (``--peers``), sumy and newspaper4k beside it. Human: 3-sentence
-summaries against the editors' summaries of ``cnndm-tune`` and ``inshorts-tune``, 5-fold
-cross-validated, beside Lead-3 (and sumy with ``--peers``) and the published figures.
+PolNeAR dev direct-quote detection and speakers. Attributions: PolNeAR dev, every claim
+(direct, mixed, indirect) with its source. Narration: how many quotes detected in BBC
+News Summary's dev part are narration suspects. Summary: ROUGE on BBC News Summary's dev
+part, with Lead-N and, when installed (``--peers``), sumy and newspaper4k beside it.
+Human: 3-sentence summaries against the editors' summaries of ``cnndm-tune`` and
+``inshorts-tune``, 5-fold cross-validated, beside Lead-3 (and sumy with ``--peers``) and
+the published figures.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SECTIONS = ("entities", "quotes", "summary", "human")
+SECTIONS = ("entities", "quotes", "attributions", "narration", "summary", "human")
 
 
 def run_entities(data: Path, peers: bool) -> dict[str, Any]:
@@ -53,6 +56,38 @@ def run_quotes(data: Path) -> dict[str, Any]:
     return dict(scores)
 
 
+def run_attributions(data: Path) -> dict[str, Any]:
+    from byline.evaluate.attributions import evaluate_attributions, format_scores
+
+    scores = evaluate_attributions(data, "dev")
+    print("== Attributions: PolNeAR dev, content and source")
+    print(format_scores(scores))
+    return dict(scores)
+
+
+def run_narration(data: Path) -> dict[str, Any]:
+    from byline.evaluate.narration import check
+
+    checked = check(data, "dev")
+    total = len(checked)
+    suspects = sum(1 for c in checked if c.suspect)
+    politics = [c for c in checked if c.key.startswith("politics/")]
+    political = sum(1 for c in politics if c.suspect)
+    print("== Narration taken for a quote: BBC News Summary articles, the dev part")
+    print(f"all categories  {suspects} of {total} quotes ({suspects / total if total else 0:.1%})")
+    print(
+        f"politics        {political} of {len(politics)} quotes "
+        f"({political / len(politics) if politics else 0:.1%})"
+    )
+    return {
+        "quotes": total,
+        "suspects": suspects,
+        "rate": suspects / total if total else 0.0,
+        "politics_quotes": len(politics),
+        "politics_suspects": political,
+    }
+
+
 def run_summary(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
     from byline.evaluate.bbc import evaluate_bbc, format_table
 
@@ -79,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),
-        help="comma-separated sections: entities, quotes, summary, human",
+        help="comma-separated sections: " + ", ".join(SECTIONS),
     )
     parser.add_argument(
         "--peers", action="store_true", help="also score spaCy, sumy and newspaper4k when installed"
@@ -100,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[section] = run_entities(args.data, args.peers)
         elif section == "quotes":
             results[section] = run_quotes(args.data)
+        elif section == "attributions":
+            results[section] = run_attributions(args.data)
+        elif section == "narration":
+            results[section] = run_narration(args.data)
         elif section == "summary":
             results[section] = run_summary(args.data, args.peers, args.limit)
         else:

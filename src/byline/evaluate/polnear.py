@@ -1,9 +1,11 @@
 """Score byline's quote finder on PolNeAR (political news attribution relations).
 
 Gold quotes are the quoted stretches (the text between matching double quotation marks,
-marks included) of four or more words that lie inside an annotated attribution's content
-span; the gold speaker is that attribution's source. A predicted quote matches a gold one
-when their character overlap is at least half their union (one-to-one). Detection is
+marks included; the New York Times' doubled apostrophes ''...'' count as marks unless
+``--plain-marks`` asks for the scoring of 2026-11-28) of four or more words that lie inside
+an annotated attribution's content span; the gold speaker is that attribution's source.
+A predicted quote matches a gold one when their character overlap is at least half their
+union (one-to-one). Detection is
 scored with precision, recall and F1 over matched quotes; attribution accuracy is the
 fraction of all gold quotes that are matched *and* attributed right, which holds when
 the predicted ``speaker_span`` overlaps the gold source span or the predicted
@@ -76,28 +78,30 @@ class GoldQuote:
     source_text: str
 
 
-def quoted_stretches(text: str) -> list[tuple[int, int]]:
+def quoted_stretches(text: str, *, doubled: bool = True) -> list[tuple[int, int]]:
     """Spans between matching double quotation marks, marks included.
 
-    Straight marks alternate open/close within a paragraph; curly marks open and close
-    by shape. A paragraph left open continues into the next one when that paragraph
-    opens with a mark (the news convention); otherwise the stretch ends with its
-    paragraph. Kept apart from :mod:`byline.analysis.quotes` on purpose: the gold side
-    must not inherit the detector's own guesses (which mark closes, label paragraphs),
-    or the detector would be scored by its own rules.
+    Straight marks (and doubled apostrophes, '') alternate open/close within a
+    paragraph; curly marks open and close by shape. A paragraph left open continues into
+    the next one when that paragraph opens with a mark (the news convention); otherwise
+    the stretch ends with its paragraph. Kept apart from :mod:`byline.analysis.quotes` on
+    purpose: the gold side must not inherit the detector's own guesses (which mark
+    closes, label paragraphs), or the detector would be scored by its own rules.
 
     Args:
         text: the article.
+        doubled: count doubled apostrophes ('') as double quotation marks.
 
     Returns:
         ``(start, end)`` offsets in text order.
     """
+    marks = re.compile("''|[\"“”]" if doubled else '["“”]')
     stretches: list[tuple[int, int]] = []
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
     open_at: int | None = None
     for index, (p_start, p_end) in enumerate(paragraphs):
         lead = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-        for match in re.finditer('["“”]', text[p_start:p_end]):
+        for match in marks.finditer(text[p_start:p_end]):
             at, ch = p_start + match.start(), match.group()
             if open_at is None:
                 if ch != "”":
@@ -108,11 +112,13 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
                 stretches.append((open_at, at))
                 open_at = at
             else:
-                stretches.append((open_at, at + 1))
+                stretches.append((open_at, at + len(ch)))
                 open_at = None
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is None or text[following[0]] not in '"“':
+            if following is None or not (
+                text[following[0]] in '"“' or doubled and text.startswith("''", following[0])
+            ):
                 stretches.append((open_at, p_end))
                 open_at = None
     return stretches
@@ -133,7 +139,9 @@ def _inside(stretch: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return covered >= 0.9 * (end - start)
 
 
-def gold_quotes(text: str, attributions: Sequence[dict]) -> list[GoldQuote]:
+def gold_quotes(
+    text: str, attributions: Sequence[dict], *, doubled: bool = True
+) -> list[GoldQuote]:
     """Gold quotes of one article from its attribution records.
 
     Args:
@@ -144,7 +152,7 @@ def gold_quotes(text: str, attributions: Sequence[dict]) -> list[GoldQuote]:
         Quoted stretches of four or more words inside a content span, in text order.
     """
     gold: list[GoldQuote] = []
-    for start, end in quoted_stretches(text):
+    for start, end in quoted_stretches(text, doubled=doubled):
         if word_count(text[start:end]) < 4:
             continue
         for record in attributions:
@@ -191,6 +199,11 @@ def _names(text: str) -> set[str]:
     return {w.rstrip(".’'s") for w in _NAME.findall(text) if w not in _NOT_NAMES} - {""}
 
 
+def shares_name(predicted: str, gold: str) -> bool:
+    """Whether a predicted speaker and a gold source share a capitalised name."""
+    return bool(_names(predicted) & _names(gold))
+
+
 def attributed_right(quote: Quote, gold: GoldQuote) -> bool:
     """Whether ``quote`` names the gold quote's source."""
     if quote.speaker_span is not None:
@@ -198,11 +211,12 @@ def attributed_right(quote: Quote, gold: GoldQuote) -> bool:
         if any(_overlap(span, s) for s in gold.source):
             return True
     if quote.speaker:
-        return bool(_names(quote.speaker) & _names(gold.source_text))
+        return shares_name(quote.speaker, gold.source_text)
     return False
 
 
-def _load(data_dir: Path, split: str) -> tuple[Path, dict[str, list[dict]]]:
+def load_records(data_dir: Path, split: str) -> tuple[Path, dict[str, list[dict]]]:
+    """The split's text folder and its attribution records by article name."""
     root = data_dir / "polnear" if (data_dir / "polnear").is_dir() else data_dir
     records: dict[str, list[dict]] = defaultdict(list)
     with open(root / "derived" / f"{split}.attributions.jsonl", encoding="utf-8") as lines:
@@ -234,7 +248,7 @@ def _analyzer() -> Callable[[str], tuple[Quote, ...]]:
 
 
 def evaluate_polnear(
-    data_dir: Path, split: str = "dev", *, verbose: bool = False
+    data_dir: Path, split: str = "dev", *, verbose: bool = False, doubled: bool = True
 ) -> dict[str, float]:
     """Score the pipeline's quotes on one PolNeAR split.
 
@@ -242,17 +256,19 @@ def evaluate_polnear(
         data_dir: the shared data folder (holding ``polnear/``) or PolNeAR's own root.
         split: ``train`` or ``dev``.
         verbose: print every missed, spurious and misattributed quote.
+        doubled: count doubled apostrophes ('') as quotation marks in the gold (False
+            scores as on 2026-11-28, before byline read them as marks).
 
     Returns:
         precision, recall, f1, attribution (accuracy over all gold quotes) and counts.
     """
-    text_dir, records = _load(Path(data_dir), split)
+    text_dir, records = load_records(Path(data_dir), split)
     run = _analyzer()
     gold_total = predicted_total = matched = right = 0
     clock = time.perf_counter()
     for path in sorted(text_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        gold = gold_quotes(text, records.get(path.stem, []))
+        gold = gold_quotes(text, records.get(path.stem, []), doubled=doubled)
         predicted = run(text)
         pairs = match(predicted, gold)
         gold_total += len(gold)
@@ -313,8 +329,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--verbose", action="store_true", help="list every error")
+    parser.add_argument(
+        "--plain-marks",
+        action="store_true",
+        help="gold quotes between double marks only, not doubled apostrophes (as 2026-11-28)",
+    )
     args = parser.parse_args(argv)
-    scores = evaluate_polnear(args.data, args.split, verbose=args.verbose)
+    scores = evaluate_polnear(
+        args.data, args.split, verbose=args.verbose, doubled=not args.plain_marks
+    )
     print(
         f"PolNeAR {args.split}: {int(scores['gold'])} gold quotes, "
         f"{int(scores['predicted'])} predicted, {int(scores['matched'])} matched, "

@@ -1,7 +1,4 @@
-"""Where the reading library lives: byline's data folder and the database file in it.
-
-Must not import Textual.
-"""
+"""Where the reading library lives: byline's data folder and the database file in it."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""What the reading library hands back: one :class:`LibraryEntry` per article read.
-
-Must not import Textual.
-"""
+"""What the reading library hands back: one :class:`LibraryEntry` per article read."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The schema is versioned with ``PRAGMA user_version``: ``MIGRATIONS[n]`` takes a database
 from version n to n + 1, each step in its own transaction, and steps are only ever
-appended (adding things), so an upgrade loses nothing. Must not import Textual.
+appended (adding things), so an upgrade loses nothing.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("COMMIT")
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    """Bring the schema to ``SCHEMA_VERSION``, one step per transaction.
+def check_version(connection: sqlite3.Connection) -> int:
+    """The database's schema version, read without writing anything.
 
     Raises:
         LibraryTooNew: the database is of a later version than this byline knows.
@@ -73,6 +73,16 @@ def migrate(connection: sqlite3.Connection) -> None:
         raise LibraryTooNew(
             f"written by a newer byline (schema {version}; this one knows {SCHEMA_VERSION})"
         )
+    return version
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the schema to ``SCHEMA_VERSION``, one step per transaction.
+
+    Raises:
+        LibraryTooNew: the database is of a later version than this byline knows.
+    """
+    version = check_version(connection)
     while version < SCHEMA_VERSION:
         with transaction(connection):
             # Another process may have migrated while we waited for the write lock.

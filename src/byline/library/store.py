@@ -1,12 +1,21 @@
-"""The reading library's store: :class:`Library`, one SQLite connection behind a lock.
+"""The reading library's store: :class:`Library`, over two SQLite connections.
 
-Every method catches database errors: it returns its empty result and ``problem`` says
-why, in one line. Writes are transactions. Must not import Textual.
+Writes go through one connection, each a transaction, behind a lock; reads through
+another, behind their own lock, so that a write waiting for another process's lock never
+holds up a read (in WAL mode readers do not wait for writers). Every method catches
+database errors: it returns its empty result and ``problem`` says why, in one line.
+
+What is read is checked: a row whose columns do not hold what byline wrote (a position
+that is not a whole number, a title that is not text) is skipped, never fatal, and
+counted in ``damaged`` once, when the library opens. Nothing is written before the file
+is known to be a regular file holding a database byline can use.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from byline.library.paths import default_path
 from byline.library.records import LibraryEntry, content_hash
-from byline.library.schema import LibraryTooNew, migrate, transaction
+from byline.library.schema import LibraryTooNew, check_version, migrate, transaction
 
 if TYPE_CHECKING:
     from byline.sources import Article
@@ -27,6 +36,16 @@ T = TypeVar("T")
 _ENTRY_COLUMNS = (
     "id, source, title, author, site, date, read_at, first_read_at, content_hash, position"
 )
+# A row as byline writes it; any other is damaged (another program, a bad disk, an edit).
+_SOUND_ROW = (
+    "(typeof(id) = 'integer' AND typeof(source) = 'text' AND typeof(read_at) = 'text'"
+    " AND typeof(content_hash) = 'text' AND typeof(position) = 'integer' AND position >= 0"
+    " AND typeof(title) IN ('text', 'null') AND typeof(author) IN ('text', 'null')"
+    " AND typeof(site) IN ('text', 'null') AND typeof(date) IN ('text', 'null')"
+    " AND typeof(first_read_at) IN ('text', 'null'))"
+)
+CLOSE_WAIT = 1.0
+"""Seconds :meth:`Library.close` waits for a write still running (then leaves it)."""
 
 
 def _utc_now() -> datetime:
@@ -47,12 +66,19 @@ class Library:
         path: Path | None,
         problem: str | None = None,
         clock: Callable[[], datetime] = _utc_now,
+        reader: sqlite3.Connection | None = None,
     ) -> None:
         self._conn = connection
+        self._reader = reader or connection
         self.path = path
         self.problem = problem
+        self.damaged = 0
+        """Rows skipped because they do not hold what byline writes (counted at opening)."""
         self._clock = clock
         self._lock = threading.RLock()
+        self._read_lock = threading.RLock() if reader is not None else self._lock
+        if connection is not None:
+            self.damaged = self._read(_count_damaged, 0)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -70,27 +96,28 @@ class Library:
             path = default_path() if path is None else Path(path).expanduser()
         except (OSError, RuntimeError) as error:  # no home folder
             return cls.disabled(f"no place for the reading library ({_one_line(error)})")
-        connection: sqlite3.Connection | None = None
+        refused = _refusal(path)
+        if refused is not None:
+            return cls.disabled(f"reading library unavailable ({path}: {refused})", path)
+        connections: list[sqlite3.Connection] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(
-                path,
-                timeout=busy_timeout_ms / 1000,
-                isolation_level=None,  # transactions are explicit, below
-                check_same_thread=False,
-            )
-            connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            connection.execute("PRAGMA foreign_keys = ON")
+            connection = _connect(path, busy_timeout_ms)
+            connections.append(connection)
+            # Read before writing anything: a newer byline's database stays as it is.
+            check_version(connection)
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
             if mode is None or str(mode[0]).lower() != "wal":
                 connection.execute("PRAGMA journal_mode = DELETE")
             connection.execute("PRAGMA synchronous = NORMAL")
             migrate(connection)
+            reader = _connect(path, busy_timeout_ms)
+            connections.append(reader)
         except (sqlite3.Error, OSError, LibraryTooNew) as error:
-            if connection is not None:
-                connection.close()
+            for opened in connections:
+                opened.close()
             return cls.disabled(f"reading library unavailable ({path}: {_one_line(error)})", path)
-        return cls(connection, path, None, clock)
+        return cls(connection, path, None, clock, reader)
 
     @classmethod
     def disabled(cls, problem: str, path: Path | None = None) -> Library:
@@ -106,10 +133,20 @@ class Library:
         return self._read(lambda c: int(c.execute("PRAGMA user_version").fetchone()[0]), 0)
 
     def close(self) -> None:
-        with self._lock:
+        """Close the connections. A write still waiting for another process's lock is
+        given :data:`CLOSE_WAIT` seconds, then left to end with the process."""
+        if not self._lock.acquire(timeout=CLOSE_WAIT):
+            return
+        try:
+            with self._read_lock:
+                if self._reader is not None and self._reader is not self._conn:
+                    self._reader.close()
+                self._reader = None
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+        finally:
+            self._lock.release()
 
     def __enter__(self) -> Library:
         return self
@@ -145,13 +182,18 @@ class Library:
                     site = excluded.site, date = excluded.date,
                     read_at = excluded.read_at, text = excluded.text,
                     position = CASE WHEN articles.content_hash = excluded.content_hash
+                                         AND typeof(articles.position) = 'integer'
+                                         AND articles.position >= 0
                                     THEN articles.position ELSE 0 END,
+                    first_read_at = CASE WHEN typeof(articles.first_read_at) = 'text'
+                                         THEN articles.first_read_at
+                                         ELSE excluded.first_read_at END,
                     content_hash = excluded.content_hash
                 """,
                 (source, title, author, site, date, now, now, digest, text),
             )
             row = c.execute("SELECT id FROM articles WHERE source = ?", (source,)).fetchone()
-            return int(row[0])
+            return row[0] if isinstance(row[0], int) else 0
 
         return self._write(write, 0)
 
@@ -212,9 +254,9 @@ class Library:
             row = c.execute(
                 "SELECT text, content_hash FROM articles WHERE source = ?", (source,)
             ).fetchone()
-            if row is None or content_hash(row[0]) != row[1]:
+            if row is None or not isinstance(row[0], str) or content_hash(row[0]) != row[1]:
                 return None
-            return str(row[0])
+            return row[0]
 
         return self._read(read, None)
 
@@ -226,7 +268,7 @@ class Library:
             ).fetchone(),
             None,
         )
-        return int(row[0]) if row else 0
+        return row[0] if row and isinstance(row[0], int) and row[0] >= 0 else 0
 
     def saved_summaries(self, source: str) -> list[str]:
         """Paths of the summaries saved from ``source``, oldest first."""
@@ -240,11 +282,11 @@ class Library:
             ).fetchall(),
             [],
         )
-        return [str(row[0]) for row in rows]
+        return [row[0] for row in rows if isinstance(row[0], str)]
 
     def entry(self, source: str) -> LibraryEntry | None:
         """What the library knows about ``source``."""
-        entries = self._entries("WHERE source = ?", (source,), 1)
+        entries = self._entries("source = ?", (source,), 1)
         return entries[0] if entries else None
 
     def recent(self, limit: int = 50, query: str | None = None) -> list[LibraryEntry]:
@@ -253,7 +295,7 @@ class Library:
         if query and query.strip():
             pattern = "%" + _escape_like(query.strip()) + "%"
             return self._entries(
-                "WHERE title LIKE ?1 ESCAPE '\\' OR site LIKE ?1 ESCAPE '\\'"
+                "title LIKE ?1 ESCAPE '\\' OR site LIKE ?1 ESCAPE '\\'"
                 " OR source LIKE ?1 ESCAPE '\\'",
                 (pattern,),
                 limit,
@@ -273,9 +315,12 @@ class Library:
     # -- plumbing -----------------------------------------------------------------------
 
     def _entries(self, where: str, params: tuple[Any, ...], limit: int) -> list[LibraryEntry]:
+        """The sound entries that meet the SQL condition ``where`` ("" for all), newest first."""
+
         def read(c: sqlite3.Connection) -> list[LibraryEntry]:
+            condition = f"WHERE {_SOUND_ROW}" + (f" AND ({where})" if where else "")
             rows = c.execute(
-                f"SELECT {_ENTRY_COLUMNS} FROM articles {where}"
+                f"SELECT {_ENTRY_COLUMNS} FROM articles {condition}"
                 f" ORDER BY read_at DESC, id DESC LIMIT {max(0, int(limit))}",
                 params,
             ).fetchall()
@@ -285,7 +330,7 @@ class Library:
                 marks = ",".join("?" * len(ids))
                 for article_id, path in c.execute(
                     f"SELECT article_id, path FROM saved_summaries WHERE article_id IN ({marks})"
-                    " ORDER BY saved_at, id",
+                    " AND typeof(path) = 'text' ORDER BY saved_at, id",
                     ids,
                 ):
                     summaries.setdefault(article_id, []).append(path)
@@ -300,7 +345,7 @@ class Library:
                     read_at=row[6],
                     first_read_at=row[7],
                     content_hash=row[8],
-                    position=int(row[9]),
+                    position=row[9],
                     saved_summaries=tuple(summaries.get(row[0], ())),
                 )
                 for row in rows
@@ -312,11 +357,11 @@ class Library:
         return self._clock().astimezone(UTC).isoformat(timespec="microseconds")
 
     def _read(self, action: Callable[[sqlite3.Connection], T], default: T) -> T:
-        with self._lock:
-            if self._conn is None:
+        with self._read_lock:
+            if self._reader is None:
                 return default
             try:
-                return action(self._conn)
+                return action(self._reader)
             except sqlite3.Error as error:
                 self.problem = f"reading library: {_one_line(error)}"
                 return default
@@ -331,6 +376,37 @@ class Library:
             except sqlite3.Error as error:
                 self.problem = f"reading library: {_one_line(error)}"
                 return default
+
+
+def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        path,
+        timeout=busy_timeout_ms / 1000,
+        isolation_level=None,  # transactions are explicit, below
+        check_same_thread=False,
+    )
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _refusal(path: Path) -> str | None:
+    """Why ``path`` (through any symbolic link) must not be opened as a database: it is
+    a device, a pipe or a folder, where SQLite would block or write journals beside it."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None  # a new library
+    except OSError as error:
+        return _one_line(error)
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file"
+
+
+def _count_damaged(connection: sqlite3.Connection) -> int:
+    row = connection.execute(f"SELECT count(*) FROM articles WHERE NOT {_SOUND_ROW}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _escape_like(text: str) -> str:

@@ -15,6 +15,8 @@ where it runs.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from functools import partial
 from typing import TYPE_CHECKING
@@ -43,7 +45,6 @@ from byline.tui.messages import (
 )
 from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelState
-from byline.tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from byline.library import Library
     from byline.sources import Article
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.quote_panel import QuotePanel
+    from byline.tui.widgets.source_panel import SourcePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
 PAINT_WAIT = 1.0
@@ -65,12 +66,19 @@ class BylineApp(ReaderActions):
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The quote the reader jumped to (index into ``Analysis.quotes``), or None."""
+    attribution_index: reactive[int | None] = reactive(None, always_update=True, init=False)
+    """The claim the reader jumped to (index into ``Analysis.attributions``), or None."""
     entity_index: reactive[int | None] = reactive(None, always_update=True, init=False)
     """The entity whose mentions are highlighted, or None."""
     mention_index: reactive[int] = reactive(0, always_update=True, init=False)
     """Which mention of the chosen entity is current."""
     summary_size: reactive[int] = reactive(0, init=False)
     """How many sentences the summary keeps (1..number of sentences once analysed)."""
+
+    handle_signals = False
+    """SIGTERM, SIGHUP and SIGINT close the reader as ``q`` does (the terminal restored,
+    the child stopped), with the exit status 128 + the signal's number. Set by the
+    command line; tests leave their process's signals alone."""
 
     def __init__(
         self,
@@ -119,6 +127,8 @@ class BylineApp(ReaderActions):
         self._keep_current = False
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._end_on_signals()
         self.article.focus()
         self.attach_busy_line()
         self.apply_settings()
@@ -129,8 +139,13 @@ class BylineApp(ReaderActions):
             self.load_article(self.source)
 
     def on_unmount(self) -> None:
-        self.history.save()
+        self.history.save(flush=True)
         stop_child_process()
+
+    def _end_on_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            loop.add_signal_handler(signum, self.exit, None, 128 + signum)
 
     # -- opening articles ----------------------------------------------------------
 
@@ -144,6 +159,7 @@ class BylineApp(ReaderActions):
         self.analysis = None
         self.analysis_error = None
         self.set_reactive(BylineApp.quote_index, None)
+        self.set_reactive(BylineApp.attribution_index, None)
         self.set_reactive(BylineApp.entity_index, None)
         self.set_reactive(BylineApp.summary_size, 0)
         self.copy_choice = None
@@ -195,7 +211,7 @@ class BylineApp(ReaderActions):
 
     @on(SourceOpened)
     def _source_opened(self, message: SourceOpened) -> None:
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         self.load_article(message.article)
@@ -208,7 +224,7 @@ class BylineApp(ReaderActions):
     @on(SourceFailed)
     def _source_failed(self, message: SourceFailed) -> None:
         """Say why the article could not be opened; the reader keeps running."""
-        if message.ticket != self._ticket:
+        if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
         self.busy.stop()
@@ -264,11 +280,12 @@ class BylineApp(ReaderActions):
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
-        panels = self.query(SidePanel)
-        if not panels:
-            return  # the app is closing: its screens are gone
-        await panels.first().wait_until_built()
-        if message.generation != self._generation:
+        if not self.is_laid_out:
+            return  # the reader is closing: nothing left to show it on
+        await self.side_panel.wait_until_built()
+        # The reader may have begun closing meanwhile (tests close it from outside the
+        # app's own loop, while this handler waits).
+        if message.generation != self._generation or not self.is_laid_out:
             return
         self.busy.stop()
         analysis = self.analysis = message.analysis
@@ -282,7 +299,7 @@ class BylineApp(ReaderActions):
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or not self.is_laid_out:
             return
         self.busy.stop()
         self.analysis_error = message.reason
@@ -325,8 +342,36 @@ class BylineApp(ReaderActions):
             self.copy_choice = ("quote", index)
             self.apply_focus(navigation.quote_focus(self.analysis, index))
 
-    def on_quote_panel_quote_chosen(self, message: QuotePanel.QuoteChosen) -> None:
-        self.quote_index = message.index
+    def _step_attribution(self, step: int) -> None:
+        analysis = self.require_analysis()
+        if analysis is None:
+            return
+        if not analysis.attributions:
+            self.notify(navigation.NO_ATTRIBUTIONS, markup=False)
+            return
+        count = len(analysis.attributions)
+        self.attribution_index = navigation.step_index(self.attribution_index, step, count)
+
+    def action_next_attribution(self) -> None:
+        self._step_attribution(+1)
+
+    def action_previous_attribution(self) -> None:
+        self._step_attribution(-1)
+
+    def watch_attribution_index(self, index: int | None) -> None:
+        if self.analysis is None or index is None:
+            for layer in navigation.CLAIM_LAYERS:
+                self.article.set_highlights(layer, [])
+        else:
+            self.copy_choice = ("claim", index)
+            self.apply_focus(navigation.attribution_focus(self.analysis, index))
+
+    def on_source_panel_attribution_chosen(self, message: SourcePanel.AttributionChosen) -> None:
+        self.attribution_index = message.index
+
+    def on_source_panel_hedge_chosen(self, message: SourcePanel.HedgeChosen) -> None:
+        if self.analysis is not None:
+            self.apply_focus(navigation.hedge_focus(self.analysis, message.index))
 
     def _step_mention(self, step: int) -> None:
         """The next or previous mention of the chosen entity (the first entity's first or

@@ -222,7 +222,7 @@ class ReaderActions(CopyOpenActions):
             if source:
                 self.open_source(source)
 
-        self.history.save()
+        self.history.save(flush=True)  # the list then shows the article on screen
         self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
 
     def action_reload_sample(self) -> None:

@@ -155,6 +155,7 @@ class ReaderBase(App[None]):
         if analysis.title_span is not None:
             title = analysis.title_span
             self.article.set_highlights("title", [(title.start, title.end)])
+        self.article.set_highlights("hedge", [(h.start, h.end) for h in analysis.hedges])
         self.side_panel.state = PanelState(analysis, analysis.summary)
         self.status.say(
             f"{counted(len(analysis.entities), 'entity', 'entities')} · "
@@ -169,6 +170,8 @@ class ReaderBase(App[None]):
         """Show ``focus`` everywhere at once: marks and scroll in the article, the side
         panel's tab and entry, the status line."""
         self.article.set_highlights(focus.layer, focus.spans)
+        for layer, spans in focus.also:
+            self.article.set_highlights(layer, spans)
         if focus.scroll is not None:
             self.article.scroll_to_offset(*focus.scroll)
         if focus.tab is not None:

@@ -24,6 +24,21 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Jump to the previous quote (wraps to the last)",
     ),
     Binding(
+        "right_curly_bracket",
+        "next_attribution",
+        "Next claim",
+        id="reader.next_attribution",
+        tooltip="Next claim, quoted or reported, with its source (wraps to the first)",
+    ),
+    Binding(
+        "left_curly_bracket",
+        "previous_attribution",
+        "Prev claim",
+        id="reader.previous_attribution",
+        show=False,
+        tooltip="Previous claim, quoted or reported, with its source (wraps to the last)",
+    ),
+    Binding(
         "s,ctrl+s",
         "save_summary",
         "Save",

@@ -51,6 +51,16 @@ READER_COMMANDS: tuple[Command, ...] = (
         "The whole analysis as JSON, as byline analyze prints it",
         "export('analysis')",
     ),
+    Command(
+        "Next claim (who said what)",
+        "Jump to the next claim, quoted or reported, and say its source",
+        "next_attribution",
+    ),
+    Command(
+        "Previous claim (who said what)",
+        "Jump to the previous claim, quoted or reported",
+        "previous_attribution",
+    ),
     Command("Search article", "Find text in the article", "search"),
     Command("Open article…", "Open a file or a URL (Tab completes file names)", "open_article"),
     Command("Next file", "The next of the files named on the command line", "next_file"),
@@ -66,7 +76,7 @@ READER_COMMANDS: tuple[Command, ...] = (
         "Reload sample article", "Open the sample article that ships with byline", "reload_sample"
     ),
     Command(
-        "Toggle side panel", "Hide or show the entities, quotes and summary", "toggle_side_panel"
+        "Toggle side panel", "Hide or show the entities, sources and summary", "toggle_side_panel"
     ),
     Command("Help", "The keys and what the panels mean", "help"),
     Command(
@@ -74,7 +84,8 @@ READER_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "Copy quote or sentence",
-        "Copy the selection, the current quote with its speaker, or the chosen summary sentence",
+        "Copy the selection, the current quote or claim with its speaker, or the chosen summary "
+        "sentence",
         "copy",
     ),
     Command("Copy summary", "Copy the whole summary, a sentence a line", "copy_summary"),

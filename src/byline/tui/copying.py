@@ -1,4 +1,5 @@
-"""What ``y`` and ``Y`` copy: a quote with its speaker, a summary sentence, the summary.
+"""What ``y`` and ``Y`` copy: a quote or a claim with its source, a summary sentence, the
+summary.
 
 Plain functions over an ``Analysis``; the app sends the result through the terminal's
 clipboard (OSC 52). Copied text is article text, so it is made harmless first: control
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
     from byline.analysis.model import Analysis
 
 NOTHING_CHOSEN = (
-    "Nothing to copy yet: go to a quote (] or [) or choose a summary sentence; "
+    "Nothing to copy yet: go to a quote (] or [) or a claim (} or {), or choose a summary "
+    "sentence; "
     "Y copies the whole summary."
 )
 
@@ -32,6 +34,14 @@ def quote_text(analysis: Analysis, index: int) -> str:
     quote = analysis.quotes[index]
     words = one_line(analysis.text[quote.start : quote.end])
     return f"{words} — {one_line(quote.speaker)}" if quote.speaker else words
+
+
+def claim_text(analysis: Analysis, index: int) -> str:
+    """Claim ``index`` (an attribution) as it stands in the article, then its source
+    ("— Alibaba Group"); a claim with no source is copied alone."""
+    claim = analysis.attributions[index]
+    words = one_line(analysis.text[claim.start : claim.end])
+    return f"{words} — {one_line(claim.source)}" if claim.source else words
 
 
 def sentence_text(analysis: Analysis, index: int) -> str:

@@ -19,7 +19,7 @@ from byline.analysis.model import Analysis
 from byline.analysis.tables import entities_csv, quotes_csv
 from byline.sources import Article, json_fields
 from byline.tui.saving import SummarySaver
-from byline.tui.screens.save_summary import SaveFileScreen
+from byline.tui.screens.save_summary import SaveChoice, SaveFileScreen
 from byline.tui.text import safe_file_name
 
 
@@ -101,9 +101,9 @@ def ask_where(saver: SummarySaver, analysis: Analysis, source: Article, kind: st
         return
     content = CONTENT[kind](analysis, source)
 
-    def chosen(answer: str | None) -> None:
+    def chosen(answer: SaveChoice | None) -> None:
         if answer:
-            saver.save(Path(answer), content, export.what)
+            saver.save(Path(answer.path), content, export.what)
 
     screen = SaveFileScreen(
         str(default_export_path(source, export)),

@@ -20,6 +20,10 @@ TYPE_HEADINGS = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
 """An entity type as the status line names it."""
 UNATTRIBUTED = "unattributed"
+KIND_LABELS = {"direct": "quote", "mixed": "partly quoted", "indirect": "reported"}
+"""An attribution's kind as the Sources tab and the status line name it."""
+NO_SOURCE = "no source"
+"""What stands for the source of a claim the text credits to nobody."""
 
 
 def speaker_label(quote: Quote) -> str:

@@ -2,7 +2,7 @@
 
 The app is the one mediator: workers and helpers post these, the app's handlers apply
 them to the widgets. A widget's own messages live nested in its class
-(``QuotePanel.QuoteChosen``). Must not import the analysis pipeline (only its data
+(``SourcePanel.AttributionChosen``). Must not import the analysis pipeline (only its data
 model, and only when typing).
 """
 

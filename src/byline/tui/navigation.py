@@ -1,8 +1,9 @@
 """Where the reader goes in the analysis: plain decisions over an ``Analysis``.
 
-Jumping to a quote, to an entity's mentions or one of them, or to a summary sentence is
-decided here as a :class:`Focus`: which highlight layer marks what, where the article
-scrolls, which side-panel entry is selected and what the status line says. The app
+Jumping to a quote, to any attribution (who said what, quoted or reported) or a hedge, to
+an entity's mentions or one of them, or to a summary sentence is decided here as a
+:class:`Focus`: which highlight layers mark what, where the article scrolls, which
+side-panel entry is selected and what the status line says. The app
 applies a focus with one method (``BylineApp.apply_focus``). Stepping through quotes and
 mentions (wrapping both ways) and the summary's length are plain functions too, so all of
 this is tested without a terminal. No Textual; the data model only when typing.
@@ -13,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from byline.tui.labels import TYPE_NAMES, speaker_label
+from byline.tui.labels import KIND_LABELS, NO_SOURCE, TYPE_NAMES, speaker_label
 from byline.tui.text import one_line
 
 if TYPE_CHECKING:
-    from byline.analysis.model import Analysis
+    from byline.analysis.model import Analysis, Attribution
 
 Span = tuple[int, int]
 """``(start, end)`` character offsets into the article text."""
@@ -26,6 +27,10 @@ StatusPart = str | tuple[str, str]
 
 NO_QUOTES = "This article has no direct quotes."
 NO_ENTITIES = "No named entities in this article."
+NO_ATTRIBUTIONS = "This article attributes nothing to anyone."
+SOURCES_TAB = "tab-sources"
+CLAIM_LAYERS = ("claim", "source")
+"""The layers an attribution's marks take: its content, and its source and cue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,9 @@ class Focus:
     """The entry of that tab's list to put the cursor on (an index into the analysis)."""
     status: tuple[StatusPart, ...] = ()
     """What the status line says now (empty: it keeps what it says)."""
+    also: tuple[tuple[str, tuple[Span, ...]], ...] = ()
+    """Other layers to fill at the same time, ``(layer, spans)`` each (no spans: clear
+    it), such as an attribution's source and cue beside its content."""
 
 
 def step_index(current: int | None, step: int, count: int) -> int:
@@ -54,21 +62,84 @@ def step_index(current: int | None, step: int, count: int) -> int:
     return (current + step) % count
 
 
+def quote_attribution(analysis: Analysis, index: int) -> int | None:
+    """The attribution of quote ``index`` (a direct one, on the same span), or None."""
+    quote = analysis.quotes[index]
+    for number, attribution in enumerate(analysis.attributions):
+        if (attribution.start, attribution.end) == (quote.start, quote.end):
+            return number
+    return None
+
+
 def quote_focus(analysis: Analysis, index: int) -> Focus:
-    """Go to quote ``index``: mark it, select it in the Quotes tab, name its speaker."""
+    """Go to quote ``index``: mark it (and take an attribution's marks off), select it in
+    the Sources tab, name its speaker."""
     quote = analysis.quotes[index]
     span = (quote.start, quote.end)
     return Focus(
         "quote",
         (span,),
         scroll=span,
-        tab="tab-quotes",
-        item=index,
+        tab=SOURCES_TAB,
+        item=quote_attribution(analysis, index),
         status=(
             (f"Quote {index + 1} of {len(analysis.quotes)}", "bold"),
             " · speaker: ",
             (speaker_label(quote), "bold" if quote.speaker else "italic"),
         ),
+        also=tuple((layer, ()) for layer in CLAIM_LAYERS),
+    )
+
+
+def source_and_cue(attribution: Attribution) -> tuple[Span, ...]:
+    """Where the text names an attribution's source and its cue, in article order."""
+    spans = (attribution.source_span, attribution.cue_span)
+    return tuple(sorted((s.start, s.end) for s in spans if s is not None))
+
+
+def attribution_status(attribution: Attribution) -> tuple[StatusPart, ...]:
+    """The status line's account of a claim: "reported · Alibaba (said)"."""
+    parts: list[StatusPart] = [(KIND_LABELS[attribution.kind], "bold"), " · "]
+    if attribution.source:
+        parts.append((one_line(attribution.source, 60), "bold"))
+    else:
+        parts.append((NO_SOURCE, "italic"))
+    if attribution.cue:
+        parts.append(f" ({one_line(attribution.cue, 40)})")
+    return tuple(parts)
+
+
+def attribution_focus(analysis: Analysis, index: int) -> Focus:
+    """Go to attribution ``index``: mark its content, its source and its cue (and take a
+    quote's mark off), select it in the Sources tab, say its kind and source."""
+    attribution = analysis.attributions[index]
+    span = (attribution.start, attribution.end)
+    marks = source_and_cue(attribution)
+    around = (span, *marks)
+    return Focus(
+        "claim",
+        (span,),
+        scroll=(min(s for s, _ in around), max(e for _, e in around)),
+        tab=SOURCES_TAB,
+        item=index,
+        status=(
+            (f"Claim {index + 1} of {len(analysis.attributions)}", "bold"),
+            " · ",
+            *attribution_status(attribution),
+        ),
+        also=(("source", marks), ("quote", ())),
+    )
+
+
+def hedge_focus(analysis: Analysis, index: int) -> Focus:
+    """Go to hedge ``index`` (chosen in the Sources tab): its marker is the current place."""
+    hedge = analysis.hedges[index]
+    span = (hedge.start, hedge.end)
+    return Focus(
+        "current",
+        (span,),
+        scroll=span,
+        status=(("hedge", "bold"), " · ", (one_line(hedge.cue, 60), "italic"), " · no source"),
     )
 
 

@@ -35,8 +35,8 @@ class CopyOpenActions(ReaderBase):
     analysis: Analysis | None = None
     """The analysis of the article on screen (the app sets it)."""
     copy_choice: tuple[str, int] | None = None
-    """What ``y`` copies: ``("quote", i)`` or ``("sentence", i)``, the last one the reader
-    went to; None before they went anywhere."""
+    """What ``y`` copies: ``("quote", i)``, ``("claim", i)`` or ``("sentence", i)``, the
+    last one the reader went to; None before they went anywhere."""
 
     def require_analysis(self) -> Analysis | None:
         """The analysis, or None after saying why there is none yet (the app's)."""
@@ -49,8 +49,8 @@ class CopyOpenActions(ReaderBase):
         self.notify(f"Copied {what} to the clipboard.", markup=False)
 
     def action_copy(self) -> None:
-        """``y``: the mouse selection in the article, else the quote or summary sentence
-        the reader last went to."""
+        """``y``: the mouse selection in the article, else the quote, claim or summary
+        sentence the reader last went to."""
         selected = self.screen.get_selected_text()
         if selected:
             self._copy(selected, "the selection")
@@ -64,6 +64,9 @@ class CopyOpenActions(ReaderBase):
         elif choice[0] == "quote":
             index = choice[1]
             self._copy(copying.quote_text(analysis, index), f"quote {index + 1}")
+        elif choice[0] == "claim":
+            index = choice[1]
+            self._copy(copying.claim_text(analysis, index), f"claim {index + 1}")
         else:
             self._copy(copying.sentence_text(analysis, choice[1]), "the summary sentence")
 

@@ -16,7 +16,7 @@ from byline.analysis.model import Analysis
 from byline.sources import Article
 from byline.tui.messages import SummarySaved
 from byline.tui.screens.confirm import ConfirmScreen
-from byline.tui.screens.save_summary import SaveSummaryScreen
+from byline.tui.screens.save_summary import SaveChoice, SaveSummaryScreen
 from byline.tui.text import one_line, safe_file_name
 
 SUMMARY = "the summary"
@@ -71,13 +71,17 @@ class SummarySaver:
                 "Nothing to save: the article has no sentences to summarise.", markup=False
             )
             return
-        content = summary_markdown(analysis, summary_source(source), size)
 
-        def chosen(answer: str | None) -> None:
+        def chosen(answer: SaveChoice | None) -> None:
             if answer:
-                self.save(Path(answer), content)
+                content = summary_markdown(
+                    analysis, summary_source(source), size, sources=answer.sources
+                )
+                self.save(Path(answer.path), content)
 
-        self.app.push_screen(SaveSummaryScreen(str(default_summary_path(source)), size), chosen)
+        offer = bool(analysis.attributions or analysis.hedges)
+        dialog = SaveSummaryScreen(str(default_summary_path(source)), size, attributions=offer)
+        self.app.push_screen(dialog, chosen)
 
     def save(self, path: Path, content: str, what: str = SUMMARY) -> None:
         """Write ``content`` to ``path`` (``~`` expanded), asking before replacing a file.

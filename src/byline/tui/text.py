@@ -3,7 +3,7 @@
 Article text is data. It is never parsed as Rich markup (callers wrap it in
 ``rich.text.Text``), and control characters that would move the cursor, change colours or
 reorder text are replaced by visible placeholders *one for one*, so character offsets
-from the analysis still index the displayed string. Must not import Textual.
+from the analysis still index the displayed string.
 """
 
 from __future__ import annotations

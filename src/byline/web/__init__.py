@@ -6,7 +6,7 @@ Each is read into the one :class:`~byline.sources.Article` record, as plain text
 ``open.py`` opens any argument (URL, HTML file, or plain text through ``byline.sources``),
 ``urls.py`` says what counts as a URL, ``fetch.py`` downloads (the HTTP client is imported
 only for a URL) and ``extract.py`` finds the main text and metadata (trafilatura, imported
-on first use). Must not import Textual.
+on first use).
 """
 
 from byline.web.open import (

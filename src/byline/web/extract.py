@@ -62,25 +62,46 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(head))
 
 
+# The encodings browsers read pages in (the WHATWG Encoding Standard's), by Python's names
+# for them. Anything else a page or a server names ("base64", "rot13", "idna",
+# "unicode_escape", "utf-7", "undefined"...) is not a text encoding a page is written in:
+# it is ignored and the encoding detected instead.
+_PAGE_ENCODINGS = frozenset(
+    {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "ascii", "cp866", "koi8-r"}
+    | {"koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb2312", "gb18030", "big5"}
+    | {"big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949"}
+    | {f"cp{n}" for n in range(1250, 1259)}
+    | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
+)
+# A label read inside the document itself was read as ASCII: it cannot be UTF-16.
+_NOT_DECLARABLE = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+
+
 def declared_charset(data: bytes) -> str | None:
-    """The encoding the page declares in a ``<meta>`` tag or XML prolog, when Python knows it."""
+    """The encoding the page declares in a ``<meta>`` tag or XML prolog, when it is one a
+    page can be written in (see :func:`known_codec`)."""
     head = data[:_SNIFF_BYTES]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    return known_codec(match.group(1).decode("ascii")) if match else None
+    codec = known_codec(match.group(1).decode("ascii")) if match else None
+    return None if codec in _NOT_DECLARABLE else codec
 
 
 def known_codec(name: str | None) -> str | None:
-    """``name`` when Python has that codec, else None."""
+    """Python's name for the page encoding ``name``, or None when ``name`` is not a text
+    encoding pages are written in (unknown, or a codec such as base64 or rot13)."""
     if not name:
         return None
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError, UnicodeError):
         return None
+    return codec if codec in _PAGE_ENCODINGS else None
 
 
 def decode_page(data: bytes, header_charset: str | None = None) -> str:
     """Decode a page: its byte-order mark, the HTTP charset, the meta charset, else UTF-8.
+
+    A charset that is not a page encoding (see :func:`known_codec`) counts as none.
 
     Undecodable bytes become U+FFFD rather than failing.
     """

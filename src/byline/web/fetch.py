@@ -8,9 +8,11 @@ import Textual.
 
 from __future__ import annotations
 
+import functools
+import http.client
 import socket
 import ssl
-import time
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -84,10 +86,93 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         return new
 
 
-def _opener(max_redirects: int) -> urllib.request.OpenerDirector:
+class _Deadline:
+    """The sockets of one download, shut down once its deadline passes.
+
+    A per-read timeout never fires on a server that drips its status line or headers a
+    byte at a time; shutting the socket down ends any read, wherever http.client is.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self._deadline.watch(self.sock)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self._deadline.watch(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> HTTPResponse:
+        connection = functools.partial(_HTTPConnection, deadline=self._deadline)
+        return self.do_open(connection, req)  # type: ignore[arg-type]
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        self._context = ssl.create_default_context()
+        super().__init__(context=self._context)
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> HTTPResponse:
+        connection = functools.partial(_HTTPSConnection, deadline=self._deadline)
+        return self.do_open(connection, req, context=self._context)  # type: ignore[arg-type]
+
+
+def _opener(max_redirects: int, deadline: _Deadline) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(
-        _RedirectHandler(max_redirects),
-        urllib.request.HTTPSHandler(context=ssl.create_default_context()),
+        _RedirectHandler(max_redirects), _HTTPHandler(deadline), _HTTPSHandler(deadline)
     )
 
 
@@ -103,7 +188,7 @@ def fetch(
 
     Args:
         timeout: seconds for the connection and for each read.
-        deadline: seconds for the whole download.
+        deadline: seconds for the whole request: redirects, status line, headers, body.
         max_bytes: largest body accepted (decompressed).
         max_redirects: redirects followed before giving up.
 
@@ -121,25 +206,49 @@ def fetch(
             "Accept-Language": "en;q=1.0, *;q=0.5",
         },
     )
-    started = time.monotonic()
+    watch = _Deadline(deadline)
     try:
-        response = _opener(max_redirects).open(request, timeout=timeout)
+        return _fetch(request, shown, watch, timeout, max_bytes, max_redirects)
+    finally:
+        watch.cancel()
+
+
+def _fetch(
+    request: urllib.request.Request,
+    shown: str,
+    watch: _Deadline,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+) -> Page:
+    late = f"{shown}: timed out (the download took over {watch.seconds:g} s)"
+    try:
+        response = _opener(max_redirects, watch).open(request, timeout=timeout)
     except ArticleError as error:
         raise ArticleError(f"{shown}: {error}") from None
     except urllib.error.HTTPError as error:
         error.close()
         raise ArticleError(f"{shown}: {_http_error_reason(error)}") from None
     except urllib.error.URLError as error:
+        if watch.expired:
+            raise ArticleError(late) from None
         raise ArticleError(f"{shown}: {_network_reason(error.reason, timeout)}") from None
     except (OSError, HTTPException, ValueError) as error:
+        if watch.expired:
+            raise ArticleError(late) from None
         raise ArticleError(f"{shown}: {_network_reason(error, timeout)}") from None
     with response:
         try:
-            return _read_page(response, started, deadline, max_bytes)
+            page = _read_page(response, watch, max_bytes)
         except ArticleError as error:
             raise ArticleError(f"{shown}: {error}") from None
         except (OSError, HTTPException, ValueError, zlib.error) as error:
+            if watch.expired:
+                raise ArticleError(late) from None
             raise ArticleError(f"{shown}: {_network_reason(error, timeout)}") from None
+    if watch.expired:  # the shut socket read as the end of the page
+        raise ArticleError(late)
+    return page
 
 
 def _http_error_reason(error: urllib.error.HTTPError) -> str:
@@ -175,24 +284,26 @@ def _network_reason(reason: Any, timeout: float) -> str:
     return one_line(str(reason) or type(reason).__name__, 120)
 
 
-def _read_page(response: HTTPResponse, started: float, deadline: float, max_bytes: int) -> Page:
+def _read_page(response: HTTPResponse, watch: _Deadline, max_bytes: int) -> Page:
     limit = f"larger than the {max_bytes / 2**20:g} MiB limit"
-    length = response.headers.get("Content-Length", "")
+    length = response.headers.get("Content-Length", "").strip()
+    declared = int(length) if length.isdigit() else None
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding in ("", "identity") and length.isdigit() and int(length) > max_bytes:
+    if encoding in ("", "identity") and declared is not None and declared > max_bytes:
         raise ArticleError(limit)
     decompress = _decompressor(encoding)
     media_type, charset = _content_type(response.headers.get("Content-Type", ""))
     if media_type and not _acceptable(media_type):
         raise ArticleError(f"not an HTML page ({one_line(media_type, 60)})")
     parts: list[bytes] = []
-    size = 0
+    size = received = 0
     while True:
-        if time.monotonic() - started > deadline:
-            raise ArticleError(f"timed out (the download took over {deadline:g} s)")
+        if watch.expired:
+            raise ArticleError(f"timed out (the download took over {watch.seconds:g} s)")
         chunk = response.read1(_CHUNK)
         if not chunk:
             break
+        received += len(chunk)
         if decompress is not None:
             # Never inflate more than one byte past the limit (a "zip bomb" stops here).
             chunk = decompress.decompress(chunk, max_bytes + 1 - size)
@@ -200,6 +311,9 @@ def _read_page(response: HTTPResponse, started: float, deadline: float, max_byte
         if size > max_bytes:
             raise ArticleError(limit)
         parts.append(chunk)
+    if declared is not None and received < declared and not watch.expired:
+        # http.client reads a connection closed early as the end of the body.
+        raise ArticleError(f"the download was cut short ({received} of {declared} bytes)")
     if decompress is not None:
         tail = decompress.flush()
         size += len(tail)

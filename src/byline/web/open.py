@@ -9,17 +9,18 @@ Offsets: a web article's ``text`` is its headline, a blank line, then the extrac
 (:func:`~byline.sources.with_headline`), so every analysis offset and every saved reading
 position indexes *that* string; the reading library caches ``Article.body`` (without the
 headline) and the headline as the title, and :func:`cached_article` puts them together
-again exactly. Must not import Textual.
+again exactly.
 """
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from byline.sources import MAX_BYTES as MAX_FILE_BYTES
 from byline.sources import Article, ArticleError, decode, read_article, with_headline
+from byline.sources.files import read_file_bytes, refuse_binary, text_article
 from byline.web.extract import (
     Extracted,
     declared_charset,
@@ -65,14 +66,20 @@ def load_source(
     if argument == "-":
         return None
     scheme = url_scheme(argument)
-    if scheme is not None and not Path(argument).exists():
+    if scheme is not None and not os.path.exists(argument):
         check_url(argument)  # raises for file:, data:, ftp:...
         if library is not None and not refresh:
             cached = cached_article(library, argument)
             if cached is not None:
                 return cached
         return read_url(argument, timeout=timeout, deadline=deadline)
-    return read_html_file(argument)
+    try:
+        article = _read_file(argument)
+    except ArticleError:
+        if _html_name(argument):
+            raise
+        return None  # read_article says why, in its own words
+    return article if article.web else None
 
 
 def open_article(
@@ -91,10 +98,15 @@ def open_article(
     Raises:
         ArticleError: one line, whatever the kind of argument.
     """
-    web = load_source(
-        argument, library=library, refresh=refresh, timeout=timeout, deadline=deadline
-    )
-    return read_article(argument) if web is None else web
+    if argument == "-":
+        return read_article(argument)
+    if url_scheme(argument) is not None and not os.path.exists(argument):
+        web = load_source(
+            argument, library=library, refresh=refresh, timeout=timeout, deadline=deadline
+        )
+        assert web is not None  # a URL is always web (or refused)
+        return web
+    return _read_file(argument)
 
 
 def read_url(
@@ -118,7 +130,10 @@ def read_url(
     shown = one_line(url, 200)
     name = _url_name(url)
     if page.media_type == "text/plain" and not looks_like_html(page.data):
-        text = decode_page(page.data, page.charset).strip()
+        try:
+            text = refuse_binary(decode_page(page.data, page.charset)).strip()
+        except ArticleError as error:
+            raise ArticleError(f"{shown}: {error}") from None
         if not text:
             raise ArticleError(f"{shown}: no article text found on the page")
         host = urllib.parse.urlsplit(page.url).hostname
@@ -140,30 +155,24 @@ def read_html_file(argument: str) -> Article | None:
     Raises:
         ArticleError: "<file>: <reason>" on one line.
     """
+    return load_source(argument) if url_scheme(argument) is None else None
+
+
+def _html_name(argument: str) -> bool:
+    return Path(argument).suffix.lower() in HTML_SUFFIXES
+
+
+def _read_file(argument: str) -> Article:
+    """The article in a file, read once (with a bound): its page when it is named or looks
+    like HTML, else its plain text.
+
+    Raises:
+        ArticleError: "<file>: <reason>" on one line.
+    """
+    data = read_file_bytes(argument)
+    if not (_html_name(argument) or looks_like_html(data)):
+        return text_article(argument, data)
     path = Path(argument).expanduser()
-    by_name = path.suffix.lower() in HTML_SUFFIXES
-    try:
-        if path.is_dir():
-            return None
-        if not by_name:
-            with path.open("rb") as handle:
-                if not looks_like_html(handle.read(4096)):
-                    return None
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ArticleError(f"{argument}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        if by_name:
-            raise ArticleError(f"{argument}: no such file") from None
-        return None
-    except PermissionError:
-        if by_name:
-            raise ArticleError(f"{argument}: permission denied") from None
-        return None
-    except OSError as error:
-        if by_name:
-            raise ArticleError(f"{argument}: {one_line(error.strerror or str(error))}") from None
-        return None
     try:
         html = _decode_file(data)
         extracted = extract_article(html, None)

@@ -1,7 +1,7 @@
 """What counts as a web address, and the download limits, without the network stack.
 
 Split from :mod:`byline.web.fetch` so that opening a text file never imports ``urllib``,
-``http`` and ``ssl`` on the reader's start-up path. Must not import Textual.
+``http`` and ``ssl`` on the reader's start-up path.
 """
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from byline.sources.article import ArticleError
+from byline.sources.files import MAX_BYTES as ARTICLE_MAX_BYTES
 
 TIMEOUT = 15.0
 """Seconds to wait for the connection and for each read."""
 DEADLINE = 60.0
 """Seconds the whole download may take, however steadily the bytes trickle in."""
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest page byline downloads (10 MiB, after decompression)."""
+MAX_BYTES = ARTICLE_MAX_BYTES
+"""Largest page byline downloads (after decompression): the article limit, 2 MiB, so no
+page yields an article bigger than a file may be."""
 MAX_REDIRECTS = 5
 
 SCHEMES = ("http", "https")

@@ -5,8 +5,7 @@ A quote's cue stands after it in the same paragraph ("“…,” she said") or b
 subject of the sentence holding the quoted words said them, or the subject of the
 sentence before a quote that opens a sentence ("Smith is a farmer. “…”"), or a
 transcript label ("PENCE: …"), or a cue ending the paragraph before with a colon. The
-words found are resolved by :mod:`byline.analysis.quotes.referents`. Must not import
-Textual.
+words found are resolved by :mod:`byline.analysis.quotes.referents`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from byline.analysis.quotes.cues import GO_ON, INVERTIBLE_CUES, cue_end, is_cue
 from byline.analysis.quotes.referents import describe, resolve_pronoun
 from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.speakers import clause_subject, phrase_end, subject_before
-from byline.analysis.quotes.stretches import SPEAKER_LABEL
+from byline.analysis.quotes.stretches import CLOSING, SPEAKER_LABEL
 
 _TERMINAL = {".", "!", "?", "...", "…"}
 _AFTER_WINDOW = 32
@@ -28,7 +27,7 @@ _BEFORE_WINDOW = 45
 
 
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class Speaker:
     """A speaker as an attribution names it.
 
     Attributes:
@@ -139,14 +138,14 @@ def _ends_sentence(doc: Document, i: int) -> bool:
     return not (attached and (nxt in (",", ")") or nxt[:1].islower()))
 
 
-def _attribution(scan: QuoteScan, found: tuple[int, int, int, int], at: int) -> Attribution:
+def _attribution(scan: QuoteScan, found: tuple[int, int, int, int], at: int) -> Speaker:
     """Resolve a found cue and speaker to names."""
     doc = scan.doc
     cue_first, cue_last, first, last = found
     cue_span = doc.span(cue_first, cue_last) if cue_first >= 0 else None
     cue = cue_span.text(doc.text) if cue_span is not None else None
     if first < 0:
-        return Attribution(None, None, cue, cue_span)
+        return Speaker(None, None, cue, cue_span)
     span = doc.span(first, last)
     words = span.text(doc.text)
     if first == last and doc.tokens[first].pos == "PRP":
@@ -155,16 +154,16 @@ def _attribution(scan: QuoteScan, found: tuple[int, int, int, int], at: int) -> 
     else:
         speaker, kind = describe(scan, first, last)
     scan.history.append((span.start, speaker, kind))
-    return Attribution(speaker, span, cue, cue_span)
+    return Speaker(speaker, span, cue, cue_span)
 
 
-def attribute(scan: QuoteScan, start: int, end: int) -> tuple[Attribution | None, bool]:
+def attribute(scan: QuoteScan, start: int, end: int) -> tuple[Speaker | None, bool]:
     """The attribution of the quote at ``[start, end)`` and whether its cue is adjacent."""
     doc = scan.doc
     first = doc.index_at(start)
     after = doc.index_at(end)
     text = doc.text
-    inner = text[start:end].rstrip('"”').rstrip()
+    inner = text[start:end].rstrip(CLOSING)
     after_high = _after_window(scan, after, doc.token_paragraph[max(0, after - 1)])
     next_word = doc.tokens[after].text if after < after_high else ""
     ends_sentence = inner[-1:] in ".!?…" and next_word[:1].isupper()
@@ -219,7 +218,7 @@ def _dash_byline(doc: Document, after: int, high: int) -> tuple[int, int] | None
     return (first, last) if not rest or rest[0] in '\n“"' else None
 
 
-def introduced_speaker(scan: QuoteScan, start: int) -> Attribution | None:
+def introduced_speaker(scan: QuoteScan, start: int) -> Speaker | None:
     """The subject of the sentence before a quote that opens a sentence with no cue.
 
     "Smith, 45, is a farmer. “…”" and "Trump told the crowd on Monday. “…”": the person
@@ -252,16 +251,16 @@ def introduced_speaker(scan: QuoteScan, start: int) -> Attribution | None:
     return _attribution(scan, (-1, -1, *subject), start)
 
 
-def label_speaker(doc: Document, start: int, end: int) -> Attribution | None:
+def label_speaker(doc: Document, start: int, end: int) -> Speaker | None:
     """A transcript speaker label opening the quote ("PENCE: Well, ...")."""
     match = SPEAKER_LABEL.match(doc.text, start, end)
     if match is None:
         return None
     name = match.group(1).strip()
-    return Attribution(name.title(), Span(match.start(1), match.start(1) + len(name)), None, None)
+    return Speaker(name.title(), Span(match.start(1), match.start(1) + len(name)), None, None)
 
 
-def lead_in_speaker(scan: QuoteScan, paragraph_index: int) -> Attribution | None:
+def lead_in_speaker(scan: QuoteScan, paragraph_index: int) -> Speaker | None:
     """A cue ending the previous paragraph with a colon ("Smith said:")."""
     doc = scan.doc
     if paragraph_index == 0:

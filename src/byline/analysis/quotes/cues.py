@@ -3,7 +3,7 @@
 "said", "tells", "went on", "according to": a cue is a reporting verb tagged as a verb
 (or one of the few strong enough alone: say, tell, add, write), "according" before
 "to", or "go" before "on". Forms are made from the base verbs, with the irregular ones
-listed. Must not import Textual.
+listed.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """Direct quotes: which quoted stretches are speech, and who said each.
 
 Scare quotes of one or two words are not quotes, nor are titles in quotation marks
-(even with a cue, after "of" or a possessive); three words are a quote only when a cue
-stands right by them. A transcript turn ("PENCE: Well, ...") left open is not one. A
+(even with a cue, after "of" or a possessive), nor single marks holding a lead-in that
+ends with a colon (marks printed the wrong way round); three words are a quote only
+when a cue stands right by them. A transcript turn ("PENCE: Well, ...") left open is not one. A
 quote with no cue of its own is said by a transcript label opening it, else by the
 subject of the sentence before it (when that sentence holds no quote), else continues
 the last speaker, else by a lead-in ending the paragraph before ("Smith said:"). Cues
-and speakers are found by :mod:`byline.analysis.quotes.attribution`. Must not import
-Textual.
+and speakers are found by :mod:`byline.analysis.quotes.attribution`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from byline.analysis.document import Document
 from byline.analysis.model import Quote
 from byline.analysis.quotes.attribution import (
-    Attribution,
+    Speaker,
     attribute,
     introduced_speaker,
     is_named_work,
@@ -23,7 +23,13 @@ from byline.analysis.quotes.attribution import (
     lead_in_speaker,
 )
 from byline.analysis.quotes.scan import QuoteScan
-from byline.analysis.quotes.stretches import SPEAKER_LABEL, quoted_stretches, title_like, words_in
+from byline.analysis.quotes.stretches import (
+    CLOSING,
+    SPEAKER_LABEL,
+    quoted_stretches,
+    title_like,
+    words_in,
+)
 
 
 def find_quotes(doc: Document) -> tuple[Quote, ...]:
@@ -47,7 +53,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         if len(words) >= 3:
             scan.mark_quoted(start, end)
     found: list[Quote] = []
-    last: tuple[int, Attribution] | None = None  # paragraph and attribution of the last quote
+    last: tuple[int, Speaker] | None = None  # paragraph and attribution of the last quote
     for start, end, words in candidates:
         paragraph = doc.paragraph_at(start)
         attribution, adjacent = attribute(scan, start, end)
@@ -58,17 +64,19 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             and last[0] >= paragraph - 1
         ):
             previous = last[1]
-            attribution = Attribution(
+            attribution = Speaker(
                 previous.speaker, previous.speaker_span, attribution.cue, attribution.cue_span
             )
-        spoken = adjacent and text[start:end].rstrip('"” ')[-1:] in ",?!"
+        spoken = adjacent and text[start:end].rstrip(CLOSING)[-1:] in ",?!"
         if len(words) < 3 or len(words) == 3 and not spoken:
             if adjacent and attribution is not None and attribution.speaker is not None:
                 last = (paragraph, attribution)  # "“They’re worried,” Carson said."
             continue
         if title_like(words) and (not adjacent or is_named_work(doc, start)):
             continue
-        if SPEAKER_LABEL.match(text, start, end) and text[end - 1] not in '"”':
+        if text[start] in "'‘" and text[start:end].rstrip(CLOSING).endswith(":"):
+            continue  # single marks the wrong way round hold a lead-in ("Kane said:'")
+        if SPEAKER_LABEL.match(text, start, end) and text[end - 1] not in CLOSING:
             continue  # a transcript turn ("PENCE: Well, ...") left open is no quote
         if attribution is None:
             attribution = label_speaker(doc, start, end)
@@ -76,11 +84,11 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             attribution = introduced_speaker(scan, start)
         if attribution is None and last is not None and last[0] >= paragraph - 1:
             previous = last[1]
-            attribution = Attribution(previous.speaker, previous.speaker_span, None, None)
+            attribution = Speaker(previous.speaker, previous.speaker_span, None, None)
         if attribution is None:
             attribution = lead_in_speaker(scan, paragraph)
         if attribution is None:
-            attribution = Attribution(None, None, None, None)
+            attribution = Speaker(None, None, None, None)
         if attribution.speaker is not None:
             last = (doc.paragraph_at(end - 1), attribution)
         found.append(

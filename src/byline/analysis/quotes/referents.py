@@ -3,7 +3,7 @@
 "Ma" is Jack Ma when the entity list says so; "the spokeswoman" is the earlier "an
 Alibaba spokeswoman"; "she" is the nearest earlier female (or unknown) person, "it" the
 nearest body or document, "they" the nearest group. Look-backs are bounded to a few
-sentences. Must not import Textual.
+sentences.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ def gender_of(words: Sequence[str]) -> str:
     return ""
 
 
-def describe(scan: QuoteScan, first: int, last: int, head_at: int | None = None) -> tuple[str, str]:
+def describe(
+    scan: QuoteScan, first: int, last: int, head_at: int | None = None, *, reach: int = 12
+) -> tuple[str, str]:
     """Resolved name and kind ("f", "m", "person", "plural", "thing") of a phrase.
 
     Args:
@@ -37,6 +39,7 @@ def describe(scan: QuoteScan, first: int, last: int, head_at: int | None = None)
         first: first token of the phrase.
         last: last token of the phrase.
         head_at: the phrase's head noun when it is not the last token.
+        reach: how many earlier speakers a description ("the spokeswoman") may refer to.
     """
     doc = scan.doc
     words = [t.text for t in doc.tokens[first : last + 1]]
@@ -75,7 +78,7 @@ def describe(scan: QuoteScan, first: int, last: int, head_at: int | None = None)
     else:
         kind = "thing"
     if words[0].lower() == "the":
-        for _, earlier, _kind in reversed(scan.history[-12:]):
+        for _, earlier, _kind in reversed(scan.history[-reach:]):
             if (
                 _kind == kind
                 and earlier.lower().endswith(" " + low)

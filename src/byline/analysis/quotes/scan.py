@@ -2,8 +2,7 @@
 
 The :class:`~byline.analysis.document.Document` is shared by every stage and never
 changes; this is the quote stage's own working state, made fresh by each
-:func:`~byline.analysis.quotes.find_quotes` call and dropped after it. Must not import
-Textual.
+:func:`~byline.analysis.quotes.find_quotes` call and dropped after it.
 """
 
 from __future__ import annotations
@@ -32,6 +31,21 @@ class QuoteScan:
     def of(cls, doc: Document) -> QuoteScan:
         """A fresh scan of ``doc``: nothing quoted, nobody named yet."""
         return cls(doc, [False] * len(doc.tokens))
+
+    @classmethod
+    def over_stretches(cls, doc: Document) -> QuoteScan:
+        """A fresh scan of ``doc`` with every quoted stretch of three words or more marked.
+
+        What the attribution stage and its trainer start from: words inside quotes are
+        never cues.
+        """
+        from byline.analysis.quotes.stretches import quoted_stretches, words_in
+
+        scan = cls.of(doc)
+        for start, end in quoted_stretches(doc.text, doc.paragraphs):
+            if len(words_in(doc.text[start:end])) >= 3:
+                scan.mark_quoted(start, end)
+        return scan
 
     def mark_quoted(self, start: int, end: int) -> None:
         """Flag the tokens of ``[start, end)`` as quoted words."""

@@ -4,7 +4,7 @@ Every look-up is a bounded walk from one token of the
 :class:`~byline.analysis.document.Document`: the speaker is the noun phrase before the
 cue ("an Alibaba spokeswoman said") or after it ("said Jane Doe"), or else the subject
 of the cue's sentence (the phrase before its first verb). What those words refer to is
-for :mod:`byline.analysis.quotes.referents`. Must not import Textual.
+for :mod:`byline.analysis.quotes.referents`.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The reader's screens: one per module. Must not import the analysis pipeline."""
+"""The reader's screens: one per module."""

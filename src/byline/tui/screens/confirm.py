@@ -1,7 +1,4 @@
-"""ConfirmScreen: a yes/no question; dismisses with True only for a yes.
-
-Must not import the analysis pipeline.
-"""
+"""ConfirmScreen: a yes/no question; dismisses with True only for a yes."""
 
 from __future__ import annotations
 

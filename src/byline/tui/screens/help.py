@@ -1,7 +1,4 @@
-"""HelpScreen: the reader's keys and panels, from the Markdown file shipped with the package.
-
-Must not import the analysis pipeline.
-"""
+"""HelpScreen: the reader's keys and panels, from the Markdown file shipped with the package."""
 
 from __future__ import annotations
 

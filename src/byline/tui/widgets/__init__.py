@@ -1,1 +1,1 @@
-"""The reader's widgets, named by role. Must not import the analysis pipeline."""
+"""The reader's widgets, named by role."""

@@ -41,8 +41,11 @@ __all__ = ["ArticleView", "SpanLayer", "paragraph_ranges", "wrap_paragraph"]
 WRAP_STEP_SECONDS = 0.008
 """How long each background wrapping step may take before keys get their turn."""
 
-LAYERS = ("title", "summary", "mention", "quote", "search", "current")
+LAYERS = ("title", "summary", "hedge", "mention", "claim", "quote", "source", "search", "current")
 """Highlight layers, painted in this order (later ones win where they overlap).
+
+``hedge`` quietly marks every "reportedly"; ``claim`` is the attribution the reader is on
+and ``source`` its source and cue.
 
 ``current`` marks the one place the reader just jumped to (a mention, a match, a sentence).
 """
@@ -131,6 +134,13 @@ class ArticleView(PagerView, can_focus=True):
             layout.wrap_all()
             self._sync_virtual_size()
         return len(layout.lines)
+
+    @property
+    def is_wrapped_to_width(self) -> bool:
+        """Whether the lines are wrapped for the view's present width (not before the
+        first layout, nor between a resize and the next paint)."""
+        width = self._content_width()
+        return width > 0 and self._layout is not None and self._layout.width == width
 
     @property
     def byline(self) -> str | None:

@@ -3,7 +3,7 @@
 At 60 columns the full footer is cut on the right, losing ``q Quit`` and ``? Help``
 first. Below :data:`NARROW_WIDTH` this footer shows only :data:`NARROW_ACTIONS`, plus the
 side panel's key (``t``), which the narrow layout hides; while a search is on, ``n``/``N``
-take the place of ``/`` (the search is open) under short names. Must not import the
+take the place of ``/`` (the search is open) and of ``}``, under short names. Must not import the
 analysis pipeline.
 """
 
@@ -21,11 +21,17 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 80
 """Below this many columns (the reader's ``-narrow`` breakpoint) the footer is cut down."""
-NARROW_ACTIONS = frozenset({"search_step(1)", "search_step(-1)", "search", "help", "quit"})
+NARROW_ACTIONS = frozenset(
+    {"next_attribution", "search_step(1)", "search_step(-1)", "search", "help", "quit"}
+)
 """The keys a narrow footer keeps (the side panel's key is added after them)."""
 PANEL_ACTION = "toggle_side_panel"
 SEARCH_STEPS = {"search_step(1)": "Next", "search_step(-1)": "Prev"}
 """The narrow footer's names for ``n`` and ``N`` (60 columns hold them and ``t``)."""
+SHORT_NAMES = {**SEARCH_STEPS, "next_attribution": "Claim", "search": "Find"}
+"""The narrow footer's short names, so that 60 columns hold every key it keeps."""
+GIVE_WAY = frozenset({"search", "next_attribution"})
+"""What a narrow footer leaves out while a search is on, to make room for ``n`` and ``N``."""
 
 
 class ReaderFooter(Footer):
@@ -49,10 +55,8 @@ class ReaderFooter(Footer):
         for widget in widgets:
             if not isinstance(widget, FooterKey) or widget.has_class("-command-palette"):
                 yield widget
-            elif widget.action in SEARCH_STEPS:
-                widget.description = SEARCH_STEPS[widget.action]
-                yield widget
-            elif widget.action in NARROW_ACTIONS and not (searching and widget.action == "search"):
+            elif widget.action in NARROW_ACTIONS and not (searching and widget.action in GIVE_WAY):
+                widget.description = SHORT_NAMES.get(widget.action, widget.description)
                 yield widget
         panel = self._panel_key()
         if panel is not None:

@@ -1,4 +1,4 @@
-"""SidePanel: the Entities, Quotes and Summary tabs beside the article.
+"""SidePanel: the Entities, Sources and Summary tabs beside the article.
 
 The tabs are built just after the first frame: until then the panel shows only
 "Analysing…", so the article paints without waiting for the tabs' widgets, styles and
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from byline.tui.widgets.entity_panel import EntityPanel
-    from byline.tui.widgets.quote_panel import QuotePanel
+    from byline.tui.widgets.source_panel import SourcePanel
     from byline.tui.widgets.summary_panel import SummaryPanel
 
 
@@ -41,6 +41,8 @@ class SidePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._built = asyncio.Event()
+        self._settled = asyncio.Event()
+        """Set once the tabs are built, or once the panel is gone without them."""
         self._waiting = ANALYSING
         self._active = "tab-entities"
         self._building = False
@@ -52,30 +54,36 @@ class SidePanel(Vertical):
         from textual.widgets import TabbedContent, TabPane
 
         from byline.tui.widgets.entity_panel import EntityPanel
-        from byline.tui.widgets.quote_panel import QuotePanel
+        from byline.tui.widgets.source_panel import SourcePanel
         from byline.tui.widgets.summary_panel import SummaryPanel
 
         with TabbedContent(id="side-tabs", initial=self._active):
             with TabPane("Entities", id="tab-entities"):
                 yield EntityPanel(id="entity-panel", state=self.state).data_bind(SidePanel.state)
-            with TabPane("Quotes", id="tab-quotes"):
-                yield QuotePanel(id="quote-panel", state=self.state).data_bind(SidePanel.state)
+            with TabPane("Sources", id="tab-sources"):
+                yield SourcePanel(id="source-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Summary", id="tab-summary"):
                 yield SummaryPanel(id="summary-panel", state=self.state).data_bind(SidePanel.state)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
 
+    def on_unmount(self) -> None:
+        self._settled.set()  # whoever waits for the tabs stops waiting
+
     async def _build(self) -> None:
         self._building = True
         await self.recompose()
         if not self.query("#side-tabs"):
+            self._settled.set()
             return  # the app is closing: nothing was mounted
         self._built.set()
+        self._settled.set()
 
     async def wait_until_built(self) -> None:
-        """Return once the tabs exist (right after the first frame)."""
-        await self._built.wait()
+        """Return once the tabs exist (right after the first frame), or at once if the
+        panel went away before they did (the reader closing): never wait for ever."""
+        await self._settled.wait()
 
     @property
     def is_built(self) -> bool:
@@ -88,10 +96,10 @@ class SidePanel(Vertical):
         return self.query_one(EntityPanel)
 
     @property
-    def quotes(self) -> QuotePanel:
-        from byline.tui.widgets.quote_panel import QuotePanel
+    def sources(self) -> SourcePanel:
+        from byline.tui.widgets.source_panel import SourcePanel
 
-        return self.query_one(QuotePanel)
+        return self.query_one(SourcePanel)
 
     @property
     def summary(self) -> SummaryPanel:
@@ -100,11 +108,11 @@ class SidePanel(Vertical):
         return self.query_one(SummaryPanel)
 
     def tab(self, tab_id: str) -> PanelBase:
-        """The panel in tab ``tab_id`` ("tab-quotes", …)."""
+        """The panel in tab ``tab_id`` ("tab-sources", …)."""
         return self.query_one(f"#{tab_id} .side-tab", PanelBase)
 
     def show_tab(self, tab_id: str) -> None:
-        """Bring ``tab_id`` ("tab-quotes", …) to the front."""
+        """Bring ``tab_id`` ("tab-sources", …) to the front."""
         self._active = tab_id
         if self.is_built:
             from textual.widgets import TabbedContent

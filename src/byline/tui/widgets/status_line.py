@@ -1,7 +1,4 @@
-"""StatusLine: one line under the article saying what the reader is looking at.
-
-Must not import the analysis pipeline.
-"""
+"""StatusLine: one line under the article saying what the reader is looking at."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""SummaryPanel: the summary sentences, as many as the reader asked for.
-
-Must not import the analysis pipeline (only its data model).
-"""
+"""SummaryPanel: the summary sentences, as many as the reader asked for."""
 
 from __future__ import annotations
 

@@ -1,0 +1,355 @@
+"""Reported speech: the cues the cue model finds, and the source and content around each.
+
+For each cue (:mod:`.cuemodel`), the role tagger (:mod:`.roles`) labels the words of its
+sentence; the content runs from the first content word to the last (so a content broken
+by its source, "The plan, she said, is dead", is one span), the source is the run of
+source words nearest the cue, and the cue grows over the words tagged with it ("told
+reporters", "said in a statement"). A cue whose sentence gets no content word reports
+nothing, nor does one in a picture's caption ("Pictured: …") or in a relative clause
+hanging on the "content" ("the words she said"). A report goes on into the next
+sentence when that one plainly continues it ("It would also cut 200 jobs."). Words
+are resolved to names by :mod:`.sources`, as quotes' speakers are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from byline.analysis.document import Document
+from byline.analysis.model import Span
+from byline.analysis.quotes.cuemodel import CueModel
+from byline.analysis.quotes.roles import CueContext, RoleTagger, sentence_features
+from byline.analysis.quotes.scan import QuoteScan
+from byline.analysis.quotes.speakers import phrase_start
+
+_CAPTION = re.compile(
+    r"\s*(?:pictured|photo|photograph|image|picture|caption|credit|above|below|inset|video)"
+    r"\s*(?:[:(—–-]|\b(?:left|right|top|centre|center)\b)",
+    re.IGNORECASE,
+)
+_CONTINUING = frozenset({"he", "she", "it", "they", "this", "that"})
+_BACKSHIFT = frozenset({"would", "could", "might", "should"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_JOINERS = frozenset({"and", "but", "or", "while", "as", "before", "after", "then"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "got"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WH = frozenset({"WDT", "WP", "IN"})  # "that" is tagged IN or WDT
+_NOTHING = frozenset({"nothing", "little", "anything"})
+_HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
+_DASHES = frozenset({"—", "–", "--", "-", "―"})
+_EDGE_PUNCT = frozenset({",", ".", ":", ";", "!", "?", "--", "-", "—", "–", "(", ")"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A claim around one cue, as token bounds (inclusive).
+
+    Attributes:
+        anchor: the cue's head word.
+        cue: first and last word of the cue.
+        content: first and last word of what is claimed.
+        source: first and last word naming the source, or None.
+    """
+
+    anchor: int
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+
+
+def find_reported(
+    doc: Document, quoted: Sequence[bool], cues: CueModel, roles: RoleTagger
+) -> list[Reported]:
+    """Every cue the model finds with the source and content its tagger labels.
+
+    Args:
+        doc: the article.
+        quoted: whether each token lies inside a quote (cues never do).
+        cues: the cue model.
+        roles: the role tagger.
+
+    Returns:
+        The claims in text order, at most one per cue.
+    """
+    found: list[Reported] = []
+    taken: set[int] = set()
+    rows_of: dict[int, list[tuple]] = {}
+    captions = {i for i, p in enumerate(doc.paragraphs) if _CAPTION.match(doc.text, p.start)}
+    for anchor, _ in cues.cues(doc, quoted):
+        if anchor in taken or captions and doc.token_paragraph[anchor] in captions:
+            continue  # already part of an earlier claim, or a picture's caption
+        sentence = doc.token_sentence[anchor]
+        context = CueContext.of(doc, anchor)
+        rows = rows_of.get(sentence)
+        if rows is None:
+            rows = sentence_features(doc, quoted, context.first, context.last)
+            rows_of[sentence] = rows
+        labels = roles.tag(doc, quoted, anchor, rows)
+        claim = _decode(doc, context, labels)
+        if claim is None or _relative_object(doc, claim) or _reports_nothing(doc, anchor):
+            continue
+        found.append(claim)
+        taken.update(range(claim.cue[0], claim.cue[1] + 1))
+        if claim.source is not None:
+            taken.update(range(claim.source[0], claim.source[1] + 1))
+    kept = _untangle(doc, found)
+    return [_continued(doc, quoted, _grown(doc, c, kept), kept) for c in kept]
+
+
+def _relative_object(doc: Document, claim: Reported) -> bool:
+    """Whether the cue is a relative clause hanging on a noun ("the words she said were")."""
+    if claim.source is None or claim.source[1] >= claim.anchor:
+        return False
+    first, after = claim.source[0], claim.cue[1] + 1
+    noun_before = first > 0 and doc.tokens[first - 1].pos in ("NN", "NNS")
+    if noun_before and after < len(doc.tokens) and doc.tokens[after].pos in _FINITE:
+        return True  # "The words she said were lost": the noun is the subject, not a claim
+    if claim.content[1] >= claim.source[0]:
+        return False
+    return claim.content[1] + 1 == claim.source[0]
+
+
+def _reports_nothing(doc: Document, anchor: int) -> bool:
+    """Whether the cue reports no claim: "said to be" (a hedge), "said nothing"."""
+    k = anchor + 1
+    if k >= len(doc.tokens):
+        return False
+    word = doc.tokens[k].text.lower()
+    if word in _NOTHING:
+        return True
+    cue = doc.tokens[anchor].text.lower()
+    if cue in _HEDGED and word == "to" and k + 1 < len(doc.tokens):
+        return doc.tokens[k + 1].text.lower() in ("be", "have", "been")
+    return False
+
+
+def _continued(
+    doc: Document, quoted: Sequence[bool], claim: Reported, claims: Sequence[Reported]
+) -> Reported:
+    """The claim grown over the next sentence when that one plainly goes on reporting.
+
+    "The company said it would close the plant. It would also cut 200 jobs.": a next
+    sentence in the same paragraph that opens with a pronoun, keeps the report's
+    backshifted modal ("would", "could", "might") and has no claim or quote of its own.
+    """
+    last = claim.content[1]
+    end = last + 1
+    while end < len(doc.tokens) and doc.token_sentence[end] == doc.token_sentence[last]:
+        end += 1
+    if end >= len(doc.tokens) or end - last > 2 or claim.content[1] < claim.anchor:
+        return claim  # "CLAUSE, X said." ends the report where it stands
+    if doc.token_paragraph[end] != doc.token_paragraph[last]:
+        return claim
+    sentence = doc.token_sentence[end]
+    stop = end
+    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == sentence:
+        stop += 1
+    opener = doc.tokens[end].text.lower()
+    modal = any(
+        doc.tokens[k].text.lower() in _BACKSHIFT for k in range(end + 1, min(stop, end + 4))
+    )
+    if opener not in _CONTINUING or not modal or any(quoted[end : stop + 1]):
+        return claim
+    if any(end <= other.anchor <= stop for other in claims):
+        return claim
+    while stop > end and doc.tokens[stop].text in _EDGE_PUNCT:
+        stop -= 1
+    return Reported(claim.anchor, claim.cue, (claim.content[0], stop), claim.source)
+
+
+def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
+    """One claim per word, as in PolNeAR: nested cues drop, coordinated ones cut.
+
+    A cue inside another claim's content with its source there too ("He says Congress
+    will track …") is part of what is claimed, not a claim of its own. A cue inside
+    another's content with its source outside ("…, saying that …", "… and said that …")
+    starts a claim of its own, so the first content ends before it.
+    """
+    claims = list(claims)
+    weak = [c.source is None and _passive(doc, c.anchor) for c in claims]
+    dropped: set[int] = set()
+    for i, outer in enumerate(claims):
+        if i in dropped:
+            continue
+        for j, inner in enumerate(claims):
+            if j == i or j in dropped or not _inside(inner.anchor, outer.content):
+                continue
+            if doc.token_sentence[inner.anchor] != doc.token_sentence[outer.anchor]:
+                continue
+            if weak[i] and not weak[j]:
+                continue  # an agentless passive never takes a sourced claim in
+            if weak[j]:
+                dropped.add(j)  # "said the deal would be announced": part of the claim
+                continue
+            if inner.source is None or not _inside(inner.source[0], outer.content):
+                if inner.anchor > outer.anchor:
+                    claims[i] = outer = _cut(doc, outer, inner)
+                    continue
+            dropped.add(j)
+    return [c for k, c in enumerate(claims) if k not in dropped and c.content[1] >= c.content[0]]
+
+
+def _inside(token: int, bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= token <= bounds[1]
+
+
+def _cut(doc: Document, claim: Reported, later: Reported) -> Reported:
+    """``claim`` with its content ending before ``later``'s cue or source."""
+    first = claim.content[0]
+    last = min(later.cue[0], later.source[0] if later.source else later.cue[0]) - 1
+    while last > first and (
+        doc.tokens[last].text in _EDGE_PUNCT or doc.tokens[last].text.lower() in _JOINERS
+    ):
+        last -= 1
+    return Reported(claim.anchor, claim.cue, (first, last), claim.source)
+
+
+def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Reported | None:
+    first, anchor = context.first, context.anchor - context.first
+    content = [k for k, label in enumerate(labels) if label == "Q"]
+    dateline = _dateline_end(doc, first, context.last)
+    while content and (
+        doc.tokens[first + content[0]].text in _EDGE_PUNCT or first + content[0] <= dateline
+    ):
+        content.pop(0)
+    while content and doc.tokens[first + content[-1]].text in _EDGE_PUNCT:
+        content.pop()
+    if not content:
+        return None
+    cue_first = cue_last = anchor
+    while cue_first > 0 and labels[cue_first - 1] == "C":
+        cue_first -= 1
+    while cue_last + 1 < len(labels) and labels[cue_last + 1] == "C":
+        cue_last += 1
+    source = _nearest_run(labels, "S", anchor)
+    while source is not None and source[1] > source[0] and _opens_relative(doc, first + source[1]):
+        source = (source[0], source[1] - 1)  # "a letter that": "that" opens what follows
+    if source is not None:
+        content = _with_stray_sources(labels, content, source)
+    if source is not None and source[1] < anchor and _passive(doc, first + anchor):
+        source = None  # "Alibaba has been criticized": the subject is no source
+    if source is not None and source[0] > anchor and content[0] < cue_first:
+        after = [k for k in content if k > source[1]]
+        opener = first + source[1] + 1
+        if after and after[0] <= source[1] + 2 and doc.tokens[opener].pos in _WH:
+            # "CLAUSE, according to a letter that has come to light": the relative
+            # clause is about the source, not part of what is claimed
+            content = [k for k in content if k < cue_first]
+    return Reported(
+        first + anchor,
+        (first + cue_first, first + cue_last),
+        (first + content[0], first + content[-1]),
+        (first + source[0], first + source[1]) if source else None,
+    )
+
+
+def _opens_relative(doc: Document, at: int) -> bool:
+    return doc.tokens[at].text.lower() in _RELATIVE
+
+
+def _with_stray_sources(
+    labels: Sequence[str], content: list[int], source: tuple[int, int]
+) -> list[int]:
+    """The content with source-labelled words that border it and are not the source.
+
+    "According to the company, the plant will close": the tagger may label "the" a
+    source too; it opens the content.
+    """
+    held = set(content)
+    for k, label in enumerate(labels):
+        if label == "S" and not source[0] <= k <= source[1]:
+            run = k
+            while run < len(labels) and labels[run] == "S":
+                run += 1
+            if run == content[0]:
+                held.update(range(k, run))
+    return sorted(held)
+
+
+def _grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
+    """A content after its cue, grown over a clause the tagger cut short.
+
+    "said its program, an initiative it started in 2013, is being expanded": a content
+    with no finite verb of its own, stopped at an aside (or inside it) that closes with
+    a comma before a finite verb and holds no other claim, runs to the sentence's end.
+    """
+    first, last = claim.content
+    if first < claim.anchor:
+        return claim
+    stop = last
+    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
+        stop += 1
+    tokens = doc.tokens
+    if last + 1 > stop or any(tokens[k].pos in _FINITE for k in range(first, last + 1)):
+        return claim  # a content with a verb of its own is a whole clause
+    if tokens[last + 1].text == ",":
+        at = last + 1  # "its program | , an initiative it started in 2013, is being …"
+    elif tokens[last].pos in ("PRP", "WDT", "WP") and tokens[last + 1].pos[:2] == "VB":
+        at = last + 2  # "an initiative it | started in 2013, is being …"
+    else:
+        return claim
+    closing = [k for k in range(at + 1, stop) if tokens[k].text == ","]
+    if not closing or tokens[closing[-1] + 1].pos not in _FINITE:
+        return claim
+    if any(last < other.cue[0] <= stop for other in claims):
+        return claim
+    while stop > last and doc.tokens[stop].text in _EDGE_PUNCT:
+        stop -= 1
+    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
+
+
+def _passive(doc: Document, anchor: int) -> bool:
+    """Whether the cue is a passive ("has been criticized", "was asked")."""
+    if doc.tokens[anchor].pos != "VBN":
+        return False
+    k = anchor - 1
+    while k >= 0 and doc.tokens[k].pos in ("RB", "MD") and anchor - k < 4:
+        k -= 1
+    return k >= 0 and doc.tokens[k].text.lower() in _BE
+
+
+def _dateline_end(doc: Document, first: int, last: int) -> int:
+    """The dash ending a dateline that opens the sentence ("WASHINGTON —"), else -1."""
+    for k in range(first, min(last, first + 12)):
+        word = doc.tokens[k].text
+        if word in _DASHES and k > first:
+            return k
+        if word[:1].islower():
+            return -1
+    return -1
+
+
+def _nearest_run(labels: Sequence[str], label: str, anchor: int) -> tuple[int, int] | None:
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(labels):
+        if labels[k] == label:
+            start = k
+            while k + 1 < len(labels) and labels[k + 1] == label:
+                k += 1
+            runs.append((start, k))
+        k += 1
+    if not runs:
+        return None
+    return min(runs, key=lambda r: min(abs(r[0] - anchor), abs(r[1] - anchor)))
+
+
+def relative_antecedent(scan: QuoteScan, at: int) -> tuple[int, int] | None:
+    """The phrase a relative pronoun at token ``at`` stands for ("Trump, who said")."""
+    doc = scan.doc
+    if doc.tokens[at].text.lower() not in _RELATIVE:
+        return None
+    last = at - 1
+    if last >= 0 and doc.tokens[last].text == ",":
+        last -= 1
+    if last < 0 or doc.token_sentence[last] != doc.token_sentence[at]:
+        return None
+    first = phrase_start(doc, last, max(0, last - 12))
+    return (first, last) if first is not None else None
+
+
+def span_of(doc: Document, bounds: tuple[int, int]) -> Span:
+    """The text span of token bounds (inclusive)."""
+    return doc.span(bounds[0], bounds[1])

@@ -1,0 +1,328 @@
+"""Attributions and hedges: each pattern of reported speech, and what is not one.
+
+Through the whole pipeline with the shipped models (cue detector, role tagger, entity
+tagger), as ``byline analyze`` runs them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from byline.analysis.model import Analysis, Attribution
+from byline.analysis.pipeline import analyze
+
+
+@cache
+def _analysis(text: str) -> Analysis:
+    return analyze(text)
+
+
+def _claims(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Each attribution as (kind, content, source words, cue)."""
+    found: list[tuple[str, str, str | None, str | None]] = []
+    for a in _analysis(text).attributions:
+        said = a.source_span.text(text) if a.source_span else None
+        found.append((a.kind, text[a.start : a.end], said, a.cue))
+    return found
+
+
+# (name, text, expected attributions as (kind, content, source words, cue)).
+REPORTED = [
+    (
+        "X said that CLAUSE",
+        "The company said that it would close the plant in March.",
+        [("indirect", "that it would close the plant in March", "The company", "said")],
+    ),
+    (
+        "X said CLAUSE",
+        "The company said it would close the plant in March.",
+        [("indirect", "it would close the plant in March", "The company", "said")],
+    ),
+    (
+        "CLAUSE, X said",
+        "The plant will close in March, the company said.",
+        [("indirect", "The plant will close in March", "the company", "said")],
+    ),
+    (
+        "X said CLAUSE, continued in the next sentence",
+        "The company said it would close the plant. It would also cut 200 jobs.",
+        [
+            (
+                "indirect",
+                "it would close the plant. It would also cut 200 jobs",
+                "The company",
+                "said",
+            )
+        ],
+    ),
+    (
+        "according to X, CLAUSE",
+        "According to the company, the plant will close in March.",
+        [("indirect", "the plant will close in March", "the company", "According to")],
+    ),
+    (
+        "CLAUSE, according to X",
+        "The plant will close in March, according to the company.",
+        [("indirect", "The plant will close in March", "the company", "according to")],
+    ),
+    (
+        "X told Y that CLAUSE",
+        "Mr Smith told reporters that the plant would close in March.",
+        [("indirect", "that the plant would close in March", "Mr Smith", "told")],
+    ),
+    (
+        "warned",
+        "The minister warned that prices would rise next year.",
+        [("indirect", "that prices would rise next year", "The minister", "warned")],
+    ),
+    (
+        "added",
+        "The minister added that prices would rise next year.",
+        [("indirect", "that prices would rise next year", "The minister", "added")],
+    ),
+    (
+        "argued",
+        "The union argued that the deal was unfair to workers.",
+        [("indirect", "that the deal was unfair to workers", "The union", "argued")],
+    ),
+    (
+        "claimed",
+        "The firm claimed that its products were safe.",
+        [("indirect", "that its products were safe", "The firm", "claimed")],
+    ),
+    (
+        "insisted",
+        "The minister insisted that the plan would work.",
+        [("indirect", "that the plan would work", "The minister", "insisted")],
+    ),
+    (
+        "denied",
+        "The spokesman denied that the company had broken the law.",
+        [("indirect", "that the company had broken the law", "The spokesman", "denied")],
+    ),
+    (
+        "announced",
+        "The company announced that it would cut 200 jobs.",
+        [("indirect", "that it would cut 200 jobs", "The company", "announced")],
+    ),
+    (
+        "confirmed",
+        "The ministry confirmed that two soldiers had been killed.",
+        [("indirect", "that two soldiers had been killed", "The ministry", "confirmed")],
+    ),
+    (
+        "in a statement, X said",
+        "In a statement, the company said it would appeal the ruling.",
+        [("indirect", "it would appeal the ruling", "the company", "said")],
+    ),
+    (
+        "X's statement said",
+        "The company's statement said the plant would close in March.",
+        [("indirect", "the plant would close in March", "The company's statement", "said")],
+    ),
+    (
+        "the report found",
+        "The report found that emissions had risen by a tenth.",
+        [("indirect", "that emissions had risen by a tenth", "The report", "found")],
+    ),
+    (
+        "content broken by its source",
+        "The plan, she said, is dead.",
+        [("indirect", "The plan, she said, is dead", "she", "said")],
+    ),
+    (
+        "a passive report inside the content stays in it",
+        "People familiar with the matter said the deal would be announced on Monday.",
+        [
+            (
+                "indirect",
+                "the deal would be announced on Monday",
+                "People familiar with the matter",
+                "said",
+            )
+        ],
+    ),
+    (
+        "mixed: the reported part holds a quote",
+        "She went on to say that Alibaba applauds the “IACC’s approach to include market "
+        "intermediaries in the fight against counterfeits.”",
+        [
+            (
+                "mixed",
+                "that Alibaba applauds the “IACC’s approach to include market intermediaries "
+                "in the fight against counterfeits.”",
+                "She",
+                "went on to say",
+            )
+        ],
+    ),
+    (
+        "direct quotes stay as the quote stage found them",
+        "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
+        [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in REPORTED], ids=[c[0] for c in REPORTED]
+)
+def test_reported_speech(
+    text: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
+    assert _claims(text) == expected
+
+
+# (name, text): no attribution with a source, whatever the verb.
+NOT_REPORTED = [
+    ("said in an object relative clause", "The words she said were lost in the noise."),
+    ("said nothing", "The man who said nothing left the room early."),
+    ("a verb that reports nothing", "The firm has 500 staff and sells shoes in Leeds."),
+]
+
+
+@pytest.mark.parametrize(("text",), [c[1:] for c in NOT_REPORTED], ids=[c[0] for c in NOT_REPORTED])
+def test_not_an_attribution(text: str) -> None:
+    assert _analysis(text).attributions == ()
+
+
+def test_a_headline_is_no_attribution() -> None:
+    text = "Alibaba says it will expand brand program\n\nThe firm has 500 staff in Leeds."
+    assert _analysis(text).title == "Alibaba says it will expand brand program"
+    assert _analysis(text).attributions == ()
+
+
+def test_a_caption_is_no_attribution() -> None:
+    text = (
+        "Firm to grow\n\nThe firm has 500 staff in Leeds.\n\n"
+        "Pictured: Jack Ma said the firm would grow.\n\nIt sells shoes."
+    )
+    assert _analysis(text).attributions == ()
+
+
+# (name, text, hedge cue as written, the sourceless claim's content).
+HEDGES = [
+    (
+        "reportedly",
+        "The company has reportedly lost two major clients.",
+        "reportedly",
+        "The company has reportedly lost two major clients",
+    ),
+    (
+        "allegedly",
+        "The actor allegedly struck a photographer outside the club.",
+        "allegedly",
+        "The actor allegedly struck a photographer outside the club",
+    ),
+    (
+        "is said to: a hedge, not a claim by its subject",
+        "He is said to be furious about the decision.",
+        "is said to",
+        "He is said to be furious about the decision",
+    ),
+    (
+        "said to be after a noun",
+        "The woman said to be the leader of the group was arrested on Monday.",
+        "said to be",
+        "The woman said to be the leader of the group was arrested on Monday",
+    ),
+    (
+        "it is understood",
+        "It is understood that the talks have stalled.",
+        "It is understood",
+        "It is understood that the talks have stalled",
+    ),
+    (
+        "agentless report",
+        "The bank has been criticized for its handling of the crisis.",
+        "has been criticized",
+        "The bank has been criticized for its handling of the crisis",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"), [c[1:] for c in HEDGES], ids=[c[0] for c in HEDGES]
+)
+def test_hedges_and_their_sourceless_claims(text: str, cue: str, content: str) -> None:
+    analysis = _analysis(text)
+    assert [(text[h.start : h.end], h.cue) for h in analysis.hedges] == [(cue, cue)]
+    [claim] = analysis.attributions
+    assert (claim.kind, text[claim.start : claim.end], claim.source, claim.source_kind) == (
+        "indirect",
+        content,
+        None,
+        None,
+    )
+
+
+def test_according_to_reports_is_a_hedge_with_an_unnamed_source() -> None:
+    text = "The company is to close its plant, according to reports."
+    analysis = _analysis(text)
+    assert [h.cue for h in analysis.hedges] == ["according to reports"]
+    [claim] = analysis.attributions
+    assert (text[claim.start : claim.end], claim.source_kind) == (
+        "The company is to close its plant",
+        "unnamed",
+    )
+
+
+def test_a_named_agent_is_no_hedge() -> None:
+    text = "The bank has been criticized by regulators for its handling of the crisis."
+    assert _analysis(text).hedges == ()
+
+
+def test_a_quoted_hedge_is_the_speaker_s_own() -> None:
+    text = "The talks went on.\n\n“The firm has reportedly lost two clients,” Jane Doe said."
+    assert _analysis(text).hedges == ()
+
+
+def _kind_of(text: str, source: str) -> str | None:
+    found: list[Attribution] = [
+        a
+        for a in _analysis(text).attributions
+        if a.source_span is not None and a.source_span.text(text) == source
+    ]
+    assert found, _claims(text)
+    return found[0].source_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "People familiar with the matter said the deal would be announced on Monday.",
+            "People familiar with the matter",
+            "unnamed",
+        ),
+        (
+            "A source close to the talks said an agreement was near.",
+            "A source close to the talks",
+            "unnamed",
+        ),
+        ("Officials said the bridge would reopen next week.", "Officials", "described"),
+        (
+            "An Alibaba spokeswoman said the program was being expanded.",
+            "An Alibaba spokeswoman",
+            "described",
+        ),
+    ],
+)
+def test_source_kinds(text: str, source: str, kind: str) -> None:
+    assert _kind_of(text, source) == kind
+
+
+def test_a_company_description_resolves_to_the_company_named_before() -> None:
+    text = (
+        "Alibaba Group said its program is being expanded. "
+        "The e-commerce giant said it will no longer charge companies a fee."
+    )
+    claims = _analysis(text).attributions
+    assert [(a.source, a.source_kind) for a in claims] == [
+        ("Alibaba Group", "named"),
+        ("Alibaba Group", "named"),
+    ]
+    assert claims[1].source_span is not None
+    assert claims[1].source_span.text(text) == "The e-commerce giant"

@@ -56,8 +56,10 @@ def web_article(body: str = BRIDGE.split("\n\n", 1)[1], **fields: str | None) ->
         "127.0.0.1:8765/news/bridge.html",
         url=WEB_URL,
         title=WEB_TITLE,
+        author=meta["author"],
+        site=meta["site"],
+        date=meta["date"],
         web=True,
-        **meta,
     )
 
 

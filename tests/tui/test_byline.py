@@ -49,7 +49,8 @@ async def test_a_web_page_shows_its_byline_under_the_headline(
         await pilot.press("slash", *"lopez", "enter")
         start, end = app.article.highlights("current")[0]
         assert app.source.text[start:end].lower() == "lopez"
-        assert app.article.byline not in app.source.text
+        byline = app.article.byline
+        assert byline is not None and byline not in app.source.text
 
 
 async def test_what_the_page_did_not_tell_is_left_out(analyzer: Callable[..., Analysis]) -> None:

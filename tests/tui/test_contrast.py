@@ -56,7 +56,10 @@ def test_readable_fixes_only_what_is_too_faint() -> None:
     assert readable(fine) is fine
     # Reversed, the background is what shows as text: that is the colour replaced.
     reversed_style = Style.parse("reverse #0178d4 on #3d98db")
-    text, background = painted_colours(readable(reversed_style)) or ((0, 0, 0), (0, 0, 0))
+    text, background = painted_colours(readable(reversed_style)) or (
+        ColorTriplet(0, 0, 0),
+        ColorTriplet(0, 0, 0),
+    )
     assert background == (0x01, 0x78, 0xD4) and contrast_ratio(text, background) >= 4.5
     # The terminal's own colours are left to the terminal.
     assert readable(Style.parse("blue on default")) == Style.parse("blue on default")

@@ -17,8 +17,22 @@ from byline.tui.search import Matches
 from byline.tui.widgets.wrapping import LineLayout, paragraph_ranges
 
 
-def _page(**fields: str | None) -> Article:
-    return Article("Body.", "x", url="https://x.org/a", web=True, **fields)
+def _page(
+    title: str | None = None,
+    author: str | None = None,
+    site: str | None = None,
+    date: str | None = None,
+) -> Article:
+    return Article(
+        "Body.",
+        "x",
+        url="https://x.org/a",
+        title=title,
+        author=author,
+        site=site,
+        date=date,
+        web=True,
+    )
 
 
 @pytest.mark.parametrize(

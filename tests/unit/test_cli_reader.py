@@ -33,6 +33,8 @@ class _Started:
 def started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(cli, "make_app", lambda *a, **k: _Started(calls, article=a, **k))
+    # The app is a stand-in that never draws: the terminal check (main's) is not the point.
+    monkeypatch.setattr(cli, "_terminal_problem", lambda: None)
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BYLINE_CONFIG_DIR", str(tmp_path / "config"))
     return calls

@@ -17,7 +17,7 @@ from byline.analysis.document import Document
 from byline.analysis.language import detect_language
 from byline.analysis.model import Analysis, Sentence, Span, Token
 
-STAGES = ("layout", "sentences", "tags", "entities", "quotes", "ranking")
+STAGES = ("layout", "sentences", "tags", "entities", "quotes", "attributions", "ranking")
 """The stages in the order they run: the keys of ``Analysis.timings``, and the names
 ``analyze``'s ``progress`` hears as each stage ends."""
 

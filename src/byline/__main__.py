@@ -31,11 +31,14 @@ from byline.json_lines import analyze_to_json_line, internal_error
 from byline.sources import Article, ArticleError
 
 if TYPE_CHECKING:
+    from byline.config import Config
     from byline.library import Library
     from byline.tui.analyzer import Analyzer
     from byline.tui.app import BylineApp
 
 COMMANDS = ("analyze", "summary", "batch")
+ALIASES = {"analyse": "analyze"}
+"""Other spellings of the commands."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +50,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    from byline.config import config_path, shown_path
+
     parser = _Parser(
         prog="byline",
         description="Read a news article in the terminal: entities, quotes with their "
@@ -54,13 +59,15 @@ def _reader_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'byline analyze FILE...' prints the analysis as JSON Lines; "
         "'byline summary FILE' prints or saves the Markdown summary; "
         "'byline batch INPUT... --out DIR' analyses a corpus into resumable shards. "
-        "Run 'byline COMMAND --help' for their options.",
+        "Run 'byline COMMAND --help' for their options. "
+        f"Settings (theme, text_width, panel_width, [keymap]): {shown_path(config_path())}.",
     )
     parser.add_argument(
-        "file",
-        nargs="?",
+        "files",
+        nargs="*",
+        metavar="FILE",
         help="a text or HTML file, an http(s) URL, or - for standard input "
-        "(default: the sample article)",
+        "(default: the sample article); with several, ':n' and ':p' step through them",
     )
     parser.add_argument(
         "--resume",
@@ -238,6 +245,8 @@ def make_app(
     refresh: bool = False,
     library: Library | None = None,
     analyzer: Analyzer | None = None,
+    config: Config | None = None,
+    files: Sequence[str] = (),
 ) -> BylineApp:
     """The reader app.
 
@@ -248,15 +257,41 @@ def make_app(
         refresh: download ``url`` again even when the library has a copy.
         library: the reading library (None: remember nothing).
         analyzer: the analysis to run (default: the real pipeline; tests pass a stand-in).
+        config: the settings file's contents (None: defaults, nothing remembered).
+        files: every article named on the command line (``:n`` and ``:p`` step through
+            them); the first is ``article`` or ``url``.
     """
     from byline.tui.app import BylineApp
     from byline.tui.fetching import fetching_article, sample
 
     if url is not None:
         return BylineApp(
-            fetching_article(url), analyzer=analyzer, library=library, fetch=url, refresh=refresh
+            fetching_article(url),
+            analyzer=analyzer,
+            library=library,
+            fetch=url,
+            refresh=refresh,
+            config=config,
+            files=files,
         )
-    return BylineApp(article or sample(), analyzer=analyzer, library=library)
+    return BylineApp(
+        article or sample(), analyzer=analyzer, library=library, config=config, files=files
+    )
+
+
+def _reader_arguments_problem(files: Sequence[str], resume: bool, refresh: bool) -> str | None:
+    """What is wrong with the reader's arguments, before anything is opened (or None)."""
+    from byline.web import is_web_url
+
+    if resume and files:
+        return "--resume opens the article read last: give no FILE or URL with it"
+    if "-" in files and len(files) > 1:
+        return "- (standard input) can only be read alone"
+    if list(files) == ["-"] and sys.stdin.isatty():
+        return "nothing on standard input: pipe an article in (cat story.txt | byline -)"
+    if refresh and not resume and not any(is_web_url(name) for name in files):
+        return "--refresh downloads a URL again: give the URL with it"
+    return None
 
 
 NO_TERMINAL = (
@@ -283,13 +318,19 @@ def _terminal_problem() -> str | None:
     return None
 
 
-def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
-    """``byline [FILE | URL | --resume]``: open the reader (errors before it starts)."""
+def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -> int:
+    """``byline [FILE... | URL | --resume]``: open the reader (errors before it starts)."""
+    from byline.config import load_config
     from byline.library import Library
+    from byline.tui.fetching import is_missing_file
     from byline.web import is_web_url
 
-    if resume and argument is not None:
-        return _fail("--resume opens the article read last: give no FILE or URL with it")
+    files = [files] if isinstance(files, str) else list(files or [])
+    problem = _reader_arguments_problem(files, resume, refresh)
+    if problem is not None:
+        return _fail(problem)
+    argument = files[0] if files else None
+    config = load_config()
     library = Library.open()
     try:
         if resume:
@@ -298,11 +339,18 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
                 why = library.problem or "the reading library is empty"
                 return _fail(f"nothing to resume: {why}")
             argument = entry.source
-        article: Article | None = None
-        url = argument if argument and is_web_url(argument) else None
-        if url is not None and os.path.exists(url):
-            url = None  # a file named like a URL
-        if argument is not None and url is None:
+            if refresh and not is_web_url(argument):
+                return _fail("--refresh downloads a URL again: the article read last is a file")
+        if resume and argument is not None and is_missing_file(argument):
+            # Opened in the reader, which says the file is gone and offers the library's copy.
+            app = make_app(url=argument, library=library, config=config)
+        elif argument is not None and is_web_url(argument) and not Path(argument).exists():
+            app = make_app(
+                url=argument, refresh=refresh, library=library, config=config, files=files
+            )
+        elif argument is None:
+            app = make_app(library=library, config=config)
+        else:
             from byline.web import open_article
 
             try:
@@ -311,10 +359,10 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
                 return _fail(str(error))
             if argument == "-":
                 _reattach_terminal()
+            app = make_app(article, library=library, config=config, files=files)
         problem = _terminal_problem()
         if problem is not None:
             return _fail(problem)
-        app = make_app(article, url=url, refresh=refresh, library=library)
         app.handle_signals = True
         app.run()
         return app.return_code or 0
@@ -324,6 +372,8 @@ def run_reader(argument: str | None, resume: bool, refresh: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ALIASES:
+        args[0] = ALIASES[args[0]]
     if argv is None:
         end_on_signals()  # the command line's own process: SIGTERM and SIGHUP end it cleanly
     try:
@@ -344,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sources=options.sources,
             )
         options = _reader_parser().parse_args(args)
-        return run_reader(options.file, options.resume, options.refresh)
+        return run_reader(options.files, options.resume, options.refresh)
     except KeyboardInterrupt:
         return 130
     except Terminated as signalled:

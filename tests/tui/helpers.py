@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 
 from byline.analysis.model import Analysis
 from byline.sources import Article
+from byline.sources.article import with_headline
 from byline.tui.app import BylineApp
 
 SIZE = (120, 36)
@@ -35,6 +36,31 @@ Lopez will open the new cycle lane in May.
 def source(text: str = BRIDGE, name: str = "bridge.txt") -> Article:
     """An article as if read from ``name`` (kept out of any library: it has no key)."""
     return Article(text, name, path=Path(name))
+
+
+WEB_TITLE = "Harbour Bridge Reopens After Repairs"
+WEB_URL = "http://127.0.0.1:8765/news/bridge.html"
+
+
+def web_article(body: str = BRIDGE.split("\n\n", 1)[1], **fields: str | None) -> Article:
+    """A web page as ``byline.web`` gives it: the headline heads the text, with author,
+    site and date (``fields`` replace them), at :data:`WEB_URL`."""
+    meta: dict[str, str | None] = {
+        "author": "Ana Reporter",
+        "site": "The Harbour Times",
+        "date": "2026-03-03",
+    }
+    meta.update(fields)
+    return Article(
+        with_headline(WEB_TITLE, body),
+        "127.0.0.1:8765/news/bridge.html",
+        url=WEB_URL,
+        title=WEB_TITLE,
+        author=meta["author"],
+        site=meta["site"],
+        date=meta["date"],
+        web=True,
+    )
 
 
 def make_reader(

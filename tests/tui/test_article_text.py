@@ -70,6 +70,8 @@ async def test_control_characters_show_as_placeholders_and_keep_offsets(
 async def test_search_highlights_and_steps_through_matches(
     analyzer: Callable[..., Analysis],
 ) -> None:
+    # As in less and vim: type the words, Enter (stays on the match found while typing
+    # and gives the keys back to the article), then n and N walk the matches.
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -79,20 +81,27 @@ async def test_search_highlights_and_steps_through_matches(
         text = app.source.text
         assert len(matches) == text.lower().count("lopez")
         assert all(text[s:e].lower() == "lopez" for s, e in matches)
-        first = app.article.highlights("current")
+        assert app.article.highlights("current") == [matches[0]]
         await pilot.press("enter")
-        assert app.article.highlights("current") != first
+        assert app.focused is app.article
+        assert app.article.highlights("current") == [matches[0]]
+        await pilot.press("n")
         assert app.article.highlights("current") == [matches[1]]
+        assert app.quote_index is None  # n is the search's while it is on
         for _ in range(len(matches) - 1):
-            await pilot.press("enter")
+            await pilot.press("n")
         assert app.article.highlights("current") == [matches[0]]  # wrapped
+        await pilot.press("N")
+        assert app.article.highlights("current") == [matches[-1]]  # and back
         await pilot.press("escape")
         await pilot.pause()
         assert app.article.highlights("search") == []
         assert app.focused is app.article
-        # Keys work again once the search bar is closed.
+        # Keys work again once the search is closed: n is the next quote again.
         await pilot.press("right_square_bracket")
         assert app.quote_index == 0
+        await pilot.press("n")
+        assert app.quote_index == 1
 
 
 async def test_keys_typed_in_one_burst_after_slash_reach_the_search(

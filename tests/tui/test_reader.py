@@ -17,9 +17,9 @@ from tests.tui.helpers import (
     SIZE,
     highlighted_id,
     make_reader,
-    screen_mounted,
     screen_text,
     settle,
+    until,
 )
 
 
@@ -38,6 +38,7 @@ async def test_article_shows_at_once_and_panel_says_analysing(
         assert "Harbour Bridge Reopens" in screen_text(app)
         assert app.analysis is None
         panel = app.query_one(SidePanel)
+        await panel.wait_until_built()  # the tabs come right after the first frame
         assert panel.entities.has_class("-analysing")
         assert "Analysing" in app.status.plain
         assert app.sub_title == "analysing…"
@@ -227,16 +228,19 @@ async def test_side_panel_toggles(analyzer: Callable[..., Analysis]) -> None:
 async def test_help_opens_with_question_mark_and_f1(analyzer: Callable[..., Analysis]) -> None:
     from byline.tui.screens.help import HelpScreen
 
+    def help_is_up() -> bool:
+        # Under load the screen is pushed before it has mounted: a key pressed then
+        # would reach the reader, not the help.
+        return isinstance(app.screen, HelpScreen) and app.screen.is_mounted
+
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        await screen_mounted(app, pilot)
+        await until(pilot, help_is_up, "the help opened with ?")
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        await screen_mounted(app, pilot)
+        await until(pilot, help_is_up, "the help opened with F1")
         await pilot.press("q")  # closes help, does not quit
         assert app.is_running
         assert not isinstance(app.screen, HelpScreen)

@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from byline.analysis.export import summary_markdown
 from byline.analysis.model import Analysis
 from byline.tui.app import BylineApp
+from byline.tui.saving import summary_source
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveSummaryScreen
 from tests.tui.helpers import (
@@ -34,7 +35,7 @@ from tests.tui.helpers import (
 
 def _expected(app: BylineApp) -> str:
     assert app.analysis is not None
-    return summary_markdown(app.analysis, app.source.name, app.summary_size)
+    return summary_markdown(app.analysis, summary_source(app.source), app.summary_size)
 
 
 async def _save_as(app: BylineApp, pilot: Pilot[None], path: str) -> None:

@@ -96,7 +96,7 @@ def test_subheads_lists_and_line_breaks_stay_apart() -> None:
     )
     text = extract_article(html).text
     assert "\n\nWhat happens next\n\n" in text
-    assert "\n\nSurveys in May.\n\nBuilding in June.\n\n" in text
+    assert "\n\n• Surveys in May.\n\n• Building in June.\n\n" in text
     assert "\n\nLine one\nline two of the same paragraph.\n\n" in text
 
 
@@ -331,3 +331,17 @@ def test_web_reading_imports_neither_textual_nor_trafilatura_up_front() -> None:
     )
     loaded = set(result.stdout.split())
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "trafilatura", "nltk")}
+
+
+def test_list_items_keep_their_lines_with_a_marker() -> None:
+    html = ARTICLE_HTML.replace(
+        f"<p>{PARAGRAPHS[2]}</p>",
+        "<ul><li>New sea wall<ul><li>north quay first</li><li>then the south</li></ul>"
+        " in two stages</li><li>A cycle lane</li></ul>"
+        f"<ol><li>Surveys in May.</li><li>Building in June.</li></ol><p>{PARAGRAPHS[2]}</p>",
+    )
+    text = extract_article(html).text
+    assert (
+        "\n\n• New sea wall in two stages\n\n◦ north quay first\n\n◦ then the south"
+        "\n\n• A cycle lane\n\n1. Surveys in May.\n\n2. Building in June.\n\n"
+    ) in text

@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 try:
     import fcntl
@@ -25,7 +26,11 @@ from byline.analysis.model import Analysis, Attribution, Hedge, Quote, Span
 
 # Characters that would start Markdown structure if they opened a line or sat in text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_LINE_START_MARKERS = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_LINE_START_MARKERS = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
+_WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+# What a URL may keep as it is inside <…>: its own punctuation; spaces, <, > and
+# non-ASCII are percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 _UMASK_LOCK = threading.Lock()
 # C0/C1 controls (but tab/newline), and bidi overrides.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -54,6 +59,7 @@ def to_json(analysis: Analysis, path: str) -> dict[str, Any]:
         ],
         "quotes": [_quote_json(q) for q in analysis.quotes],
         "summary": list(analysis.summary),
+        "language": analysis.language,
         "attributions": [attribution_json(a) for a in analysis.attributions],
         "hedges": [hedge_json(h) for h in analysis.hedges],
     }
@@ -101,9 +107,25 @@ def plain_text(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Article text made safe to place inside Markdown: no structure, no controls."""
-    text = plain_text(text)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START_MARKERS.sub(r"\1\\\2", text)
+    text = _inline_text(text)
+    # "- x" and "1. x" would start a list: escape the dash, or the dot after the number.
+    return _LINE_START_MARKERS.sub(
+        lambda m: f"{m[1]}{m[2]}\\" if m[2][0].isdigit() else f"{m[1]}\\{m[2]}", text
+    )
+
+
+def _inline_text(text: str) -> str:
+    """Text made safe inside a Markdown line that it does not start."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain_text(text))
+
+
+def markdown_source(source: str) -> str:
+    """Where an article came from, for the summary's "Source:" line: a web address as a
+    link (``<https://…>``), a file's path as text."""
+    clean = _CONTROLS.sub("", source.strip())
+    if _WEB_ADDRESS.fullmatch(clean):
+        return f"<{quote(clean, safe=_URL_SAFE)}>"
+    return _inline_text(source)
 
 
 def summary_markdown(
@@ -119,7 +141,7 @@ def summary_markdown(
     """
     indices = analysis.summary if size is None else analysis.summary_of(size)
     title = analysis.title or Path(source).stem
-    lines = [f"# {markdown_text(title)}", "", f"Source: {markdown_text(source)}", ""]
+    lines = [f"# {markdown_text(title)}", "", f"Source: {markdown_source(source)}", ""]
     lines += ["## Summary", ""]
     lines += [f"- {markdown_text(analysis.sentence_text(i))}" for i in indices] or ["(empty)"]
     quotes = key_quotes(analysis)

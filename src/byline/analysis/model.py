@@ -163,6 +163,8 @@ class Analysis:
         attributions: every claim with its source (direct quotes, mixed and reported
             speech), in article order.
         hedges: markers of claims reported without a source, in article order.
+        language: the ISO 639-1 code of the language the text looks written in ("en",
+            "de"…), None when too short to tell (``analysis/language.py``).
     """
 
     text: str
@@ -178,6 +180,7 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    language: str | None = None
 
     def summary_of(self, n: int) -> tuple[int, ...]:
         """Indices of the ``n`` best-ranked sentences, in article order."""

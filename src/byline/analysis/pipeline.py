@@ -14,7 +14,12 @@ from collections.abc import Callable, Sequence
 
 from byline.analysis import entities, layout, nlp, quotes, summary
 from byline.analysis.document import Document
+from byline.analysis.language import detect_language
 from byline.analysis.model import Analysis, Sentence, Span, Token
+
+STAGES = ("layout", "sentences", "tags", "entities", "quotes", "attributions", "ranking")
+"""The stages in the order they run: the keys of ``Analysis.timings``, and the names
+``analyze``'s ``progress`` hears as each stage ends."""
 
 
 class AnalysisCancelled(Exception):
@@ -73,6 +78,7 @@ def analyze(
     *,
     should_stop: Callable[[], bool] | None = None,
     entity_tagger: entities.Tagger | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Analyse an article.
 
@@ -81,6 +87,8 @@ def analyze(
         should_stop: polled between stages; when it returns True the analysis raises
             :class:`AnalysisCancelled`.
         entity_tagger: overrides the shipped entity tagger (tests, evaluation).
+        progress: called with each stage's name (:data:`STAGES`) as it ends, so a reader
+            can show how far a long article got.
 
     Returns:
         The article's layout, sentences with summary ranks, tokens, entities, quotes,
@@ -94,6 +102,8 @@ def analyze(
         now = time.perf_counter()
         timings[stage] = now - clock
         clock = now
+        if progress is not None:
+            progress(stage)
         if should_stop is not None and should_stop():
             raise AnalysisCancelled(stage)
 
@@ -129,4 +139,5 @@ def analyze(
         attributions=doc.attributions,
         hedges=doc.hedges,
         timings=timings,
+        language=detect_language(text),
     )

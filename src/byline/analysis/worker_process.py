@@ -15,11 +15,12 @@ those pipes and keep them from closing. Must not import Textual.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported where used: the reader imports this module before it paints
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,12 +30,26 @@ if TYPE_CHECKING:  # imported where used: the reader imports this module before 
 _POLL_SECONDS = 0.05
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_stages: Any = None
+"""The pipe the child reports finished stages on, as ``(job, stage)``: the parent's end
+beside ``_pool``; in the child, the end it writes to (set by :func:`_start_child`)."""
+_jobs = itertools.count(1)
 
 
-def _analyze(text: str) -> Analysis:
+def _start_child(stages: Any) -> None:
+    """A pool's initializer: die with the parent, and keep the pipe stages go to."""
+    global _stages
+    _stages = stages
+    die_with_parent()
+
+
+def _analyze(text: str, job: int = 0) -> Analysis:
     from byline.analysis.pipeline import analyze
 
-    return analyze(text)
+    stages = _stages
+    if stages is None or not job:
+        return analyze(text)
+    return analyze(text, progress=lambda stage: stages.put((job, stage)))
 
 
 class ChildUnavailable(Exception):
@@ -62,15 +77,18 @@ def die_with_parent() -> None:
     threading.Thread(target=watch, name="byline-parent-watch", daemon=True).start()
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` spawned children that die with this process."""
+def new_pool(workers: int, stages: Any = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned children that die with this process (and report
+    finished stages on ``stages``, a spawn-context ``SimpleQueue``, when given)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # "spawn": forking a process that runs threads (the reader's) is unsafe, and forked
     # siblings would hold each other's parent pipes open (see the module's docstring).
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_child, initargs=(stages,)
+    )
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -88,10 +106,13 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _get_pool() -> ProcessPoolExecutor:
-    global _pool
+    import multiprocessing
+
+    global _pool, _stages
     with _lock:
         if _pool is None:
-            _pool = new_pool(1)
+            _stages = multiprocessing.get_context("spawn").SimpleQueue()
+            _pool = new_pool(1, _stages)
         return _pool
 
 
@@ -112,13 +133,19 @@ def prepare() -> None:
         resource_tracker.ensure_running()
 
 
-def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -> Analysis:
+def analyze_in_child(
+    text: str,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Analysis:
     """Analyse ``text`` in the child process.
 
     Args:
         text: the article.
         should_stop: polled while waiting; when it returns True the child is stopped
             and :class:`AnalysisCancelled` raised.
+        progress: called here, in the caller's thread, with each stage the child has
+            finished (the pipeline's ``progress``).
 
     Raises:
         AnalysisCancelled: the caller asked to stop.
@@ -128,8 +155,9 @@ def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -
 
     from byline.analysis.pipeline import AnalysisCancelled
 
+    job = next(_jobs) if progress is not None else 0
     try:
-        future: Future[Analysis] = _get_pool().submit(_analyze, text)
+        future: Future[Analysis] = _get_pool().submit(_analyze, text, job)
     except (BrokenProcessPool, RuntimeError, OSError, ValueError) as error:
         # ValueError: spawning needs real file descriptors for stdio, which a full-screen
         # app may have swapped out.
@@ -137,8 +165,10 @@ def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -
         raise ChildUnavailable(str(error)) from error
     while True:
         try:
-            return future.result(timeout=_POLL_SECONDS)
+            analysis = future.result(timeout=_POLL_SECONDS)
         except TimeoutError:
+            if progress is not None:
+                _report_stages(job, progress)
             if should_stop is not None and should_stop():
                 future.cancel()
                 shutdown()
@@ -146,12 +176,29 @@ def analyze_in_child(text: str, should_stop: Callable[[], bool] | None = None) -
         except BrokenProcessPool as error:
             shutdown()
             raise ChildUnavailable(str(error)) from error
+        else:
+            if progress is not None:
+                _report_stages(job, progress)
+            return analysis
+
+
+def _report_stages(job: int, progress: Callable[[str], None]) -> None:
+    """Hand ``progress`` the stages the child finished for ``job`` (others are stale)."""
+    stages = _stages
+    try:
+        while stages is not None and not stages.empty():
+            done, stage = stages.get()
+            if done == job:
+                progress(stage)
+    except (OSError, EOFError, ValueError):
+        pass  # the child went away: its result (or its failure) says the rest
 
 
 def shutdown() -> None:
     """Stop the child at once, whatever it is doing."""
-    global _pool
+    global _pool, _stages
     with _lock:
         pool, _pool = _pool, None
+        _stages = None
     if pool is not None:
         stop_pool(pool)

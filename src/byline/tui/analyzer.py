@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from byline.analysis.model import Analysis
 
 Analyzer = Callable[..., "Analysis"]
-"""Called as ``analyzer(text, should_stop=...)``; the default is the real pipeline."""
+"""Called as ``analyzer(text, should_stop=..., progress=...)`` (``progress`` hears each
+finished stage's name); the default is the real pipeline."""
 
 
 def default_analyzer(text: str, **options: Any) -> Analysis:

@@ -6,8 +6,11 @@ child (``tui/analyzer.py``) for the analysis and the side panel fills when its
 the save flow post messages (``tui/messages.py``, and each widget's own); the handlers
 here set reactives (``quote_index``, ``summary_size``…) and the ``watch_*`` methods show
 what the plain functions of ``navigation.py`` and ``search.py`` decide, through
-:class:`~byline.tui.app_base.ReaderBase`. No helper holds this app. The TUI only shows
-what the core returns: the pipeline (and NLTK) is imported only where it runs.
+:class:`~byline.tui.app_base.ReaderBase`; copying and opening pages are
+:class:`~byline.tui.reader_actions.CopyOpenActions`, the commands on other articles,
+exports and settings :class:`~byline.tui.app_actions.ReaderActions`. No helper holds this
+app. The TUI only shows what the core returns: the pipeline (and NLTK) is imported only
+where it runs.
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ from byline.tui.analyzer import (
     prepare_child_process,
     stop_child_process,
 )
-from byline.tui.app_base import ReaderBase
+from byline.tui.app_actions import ReaderActions
 from byline.tui.history import ReadingHistory
 from byline.tui.messages import (
     AnalysisFailed,
+    AnalysisProgressed,
     AnalysisReady,
     SourceFailed,
     SourceOpened,
@@ -43,7 +47,10 @@ from byline.tui.text import one_line
 from byline.tui.widgets.panel_base import PanelState
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from byline.analysis.model import Analysis
+    from byline.config import Config
     from byline.library import Library
     from byline.sources import Article
     from byline.tui.widgets.entity_panel import EntityPanel
@@ -54,7 +61,7 @@ PAINT_WAIT = 1.0
 """Longest the analysis waits for the article to paint first (seconds)."""
 
 
-class BylineApp(ReaderBase):
+class BylineApp(ReaderActions):
     """Read one article, with its entities, quotes and summary beside it."""
 
     quote_index: reactive[int | None] = reactive(None, always_update=True, init=False)
@@ -81,6 +88,9 @@ class BylineApp(ReaderBase):
         library: Library | None = None,
         fetch: str | None = None,
         refresh: bool = False,
+        config: Config | None = None,
+        files: Sequence[str] = (),
+        text_width: int | None = None,
     ) -> None:
         """The reader for ``article``.
 
@@ -91,13 +101,21 @@ class BylineApp(ReaderBase):
             library: the reading library; None remembers nothing (as in most tests).
             fetch: a URL (or file) to open in the background once the app is up.
             refresh: download ``fetch`` again even when the library has a copy.
+            config: the settings file's contents (None: defaults, nothing remembered).
+            files: every article named on the command line, the first on screen (``:n``
+                and ``:p`` step through them).
+            text_width: the article's longest line in cells (0: the view's width); None
+                takes the settings file's ``text_width``, else about 88.
         """
-        super().__init__()
+        super().__init__(config=config, files=files)
+        if text_width is None and config is not None:
+            text_width = config.text_width
+        if text_width is not None:
+            self.text_width = text_width
         self.source = article
         self.library = library
         self.analyzer: Analyzer = analyzer or default_analyzer
-        self.analysis: Analysis | None = None
-        """The analysis of the article on screen, once ready."""
+        self.analysis = None
         self.analysis_error: str | None = None
         self.fetching: str | None = None
         """The URL or path being opened now, or None."""
@@ -112,6 +130,8 @@ class BylineApp(ReaderBase):
         if self.handle_signals:
             self._end_on_signals()
         self.article.focus()
+        self.attach_busy_line()
+        self.apply_settings()
         self.history.start(self.article)
         if self._first_fetch is not None:
             self.open_source(self._first_fetch, refresh=self._refresh, keep_current=False)
@@ -133,6 +153,7 @@ class BylineApp(ReaderBase):
         """Show ``article`` now, record it under its key, and analyse it in the background
         (``analyse`` False: a stand-in text such as "Fetching…", only shown)."""
         self.history.leave()
+        self.busy.stop()
         self._generation += 1
         self.source = article
         self.analysis = None
@@ -141,15 +162,16 @@ class BylineApp(ReaderBase):
         self.set_reactive(BylineApp.attribution_index, None)
         self.set_reactive(BylineApp.entity_index, None)
         self.set_reactive(BylineApp.summary_size, 0)
+        self.copy_choice = None
         self.clear_matches()
-        if self.article.text is not article.text:
-            self.article.set_text(article.text)
+        self.show_article(article)
         self.history.arrive(article)
         self.title = one_line(article.name, 80)
         if not analyse:
             return
         self.show_waiting("analysing…")
         self.status.say(("Analysing the article…", "italic"))
+        self.busy.analysing()
         # The worker starts now (so ``workers.wait_for_complete()`` sees it) but waits for
         # the first paint: once running, it holds the GIL for long stretches.
         painted = threading.Event()
@@ -170,6 +192,7 @@ class BylineApp(ReaderBase):
             self.load_article(fetching.fetching_article(argument), analyse=False)
             self.show_waiting("fetching…", "Fetching the article…")
         self.status.say((fetching.fetching_text(argument), "italic"))
+        self.busy.fetching(fetching.shown_argument(argument), keep_status=keep_current)
         self.run_fetch(argument, refresh, self._ticket)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="fetch", description="Fetching")
@@ -204,6 +227,7 @@ class BylineApp(ReaderBase):
         if message.ticket != self._ticket or not self.is_laid_out:
             return
         self.fetching = None
+        self.busy.stop()
         reason = message.reason
         if not self._keep_current:
             self.load_article(fetching.failure_article(reason), analyse=False)
@@ -211,33 +235,8 @@ class BylineApp(ReaderBase):
             self.show_failure("could not open", reason, f"Could not open the article: {reason}")
         self.status.say(("Could not open: ", "bold"), reason)
         self.notify(reason, title="Could not open the article", severity="error", markup=False)
-
-    def action_library(self) -> None:
-        """Show the articles read before; the chosen one opens where the reader stopped."""
-        from byline.tui.screens.library import LibraryScreen
-
-        if isinstance(self.screen, LibraryScreen):
-            return
-        if self.library is None:
-            self.notify("No reading library in this session.", markup=False)
-            return
-
-        def chosen(source: str | None) -> None:
-            if source:
-                self.open_source(source)
-
-        self.history.save(flush=True)  # the list then shows the article on screen
-        self.push_screen(LibraryScreen(self.library, current=self.history.key), chosen)
-
-    def action_reload_sample(self) -> None:
-        """Open the sample article that ships with byline."""
-        try:
-            article = fetching.sample()
-        except ArticleError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.load_article(article)
-        self.notify(f"Opened {article.name}", markup=False)
+        if fetching.is_missing_file(message.argument):
+            self.offer_library_copy(message.argument)
 
     # -- analysis ----------------------------------------------------------------
 
@@ -258,8 +257,11 @@ class BylineApp(ReaderBase):
         worker = get_current_worker()
         if painted is not None:
             painted.wait(PAINT_WAIT)
+        progress = partial(self._stage_finished, generation)
         try:
-            analysis = self.analyzer(text, should_stop=lambda: worker.is_cancelled)
+            analysis = self.analyzer(
+                text, should_stop=lambda: worker.is_cancelled, progress=progress
+            )
         except Exception as error:  # noqa: BLE001 - any failure becomes a visible state
             if not worker.is_cancelled:
                 reason = one_line(f"{type(error).__name__}: {error}", 200)
@@ -267,6 +269,14 @@ class BylineApp(ReaderBase):
             return
         if not worker.is_cancelled:
             self.post_message(AnalysisReady(analysis, generation))
+
+    def _stage_finished(self, generation: int, stage: str) -> None:
+        self.post_message(AnalysisProgressed(stage, generation))  # from the worker's thread
+
+    @on(AnalysisProgressed)
+    def _analysis_progressed(self, message: AnalysisProgressed) -> None:
+        if message.generation == self._generation and self.analysis is None:
+            self.busy.stage_finished(message.stage)
 
     @on(AnalysisReady)
     async def _analysis_ready(self, message: AnalysisReady) -> None:
@@ -277,6 +287,7 @@ class BylineApp(ReaderBase):
         # app's own loop, while this handler waits).
         if message.generation != self._generation or not self.is_laid_out:
             return
+        self.busy.stop()
         analysis = self.analysis = message.analysis
         if analysis.title:
             self.title = one_line(analysis.title, 100)
@@ -284,11 +295,13 @@ class BylineApp(ReaderBase):
         self.set_reactive(BylineApp.summary_size, len(analysis.summary))
         self.show_analysis(analysis)
         self._mark_summary()
+        self.warn_if_not_english(analysis)
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
         if message.generation != self._generation or not self.is_laid_out:
             return
+        self.busy.stop()
         self.analysis_error = message.reason
         self.show_failure("analysis failed", message.reason)
         self.status.say(("Analysis failed: ", "bold"), message.reason)
@@ -326,6 +339,7 @@ class BylineApp(ReaderBase):
         if self.analysis is None or index is None:
             self.article.set_highlights("quote", [])
         else:
+            self.copy_choice = ("quote", index)
             self.apply_focus(navigation.quote_focus(self.analysis, index))
 
     def _step_attribution(self, step: int) -> None:
@@ -349,6 +363,7 @@ class BylineApp(ReaderBase):
             for layer in navigation.CLAIM_LAYERS:
                 self.article.set_highlights(layer, [])
         else:
+            self.copy_choice = ("claim", index)
             self.apply_focus(navigation.attribution_focus(self.analysis, index))
 
     def on_source_panel_attribution_chosen(self, message: SourcePanel.AttributionChosen) -> None:
@@ -430,6 +445,7 @@ class BylineApp(ReaderBase):
 
     def on_summary_panel_sentence_chosen(self, message: SummaryPanel.SentenceChosen) -> None:
         if self.analysis is not None:
+            self.copy_choice = ("sentence", message.index)
             self.apply_focus(navigation.sentence_focus(self.analysis, message.index))
 
     # -- save --------------------------------------------------------------------

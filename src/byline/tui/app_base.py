@@ -19,13 +19,15 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from byline.resources import styles_dir
-from byline.tui.bindings import READER_BINDINGS
+from byline.tui.bindings import APP_BINDINGS
 from byline.tui.commands import system_commands
+from byline.tui.labels import byline_text, counted
 from byline.tui.search import Matches, find_matches
-from byline.tui.widgets.article_view import ArticleView
+from byline.tui.widgets.article_view import DEFAULT_MEASURE, ArticleView
+from byline.tui.widgets.footer import ReaderFooter
 from byline.tui.widgets.panel_base import WAITING, PanelState
 from byline.tui.widgets.search_bar import SearchBar
 from byline.tui.widgets.side_panel import SidePanel
@@ -51,7 +53,7 @@ class ReaderBase(App[None]):
     CSS_PATH = styles_dir() / "app.tcss"
     TITLE = "byline"
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS = APP_BINDINGS
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     """The screen gets ``-narrow`` below 80 columns, where the side panel hides itself."""
@@ -63,6 +65,9 @@ class ReaderBase(App[None]):
 
     source: Article
     """The article on screen (the app sets it, before composing)."""
+    text_width: int = DEFAULT_MEASURE
+    """The article's longest line in cells, centred on a wider screen (0: no limit). The
+    app takes it as a setting (``BylineApp(text_width=...)``)."""
     _saver: SummarySaver | None = None
     _matches = Matches()
     """The search's matches and the one the reader is on."""
@@ -71,13 +76,19 @@ class ReaderBase(App[None]):
         yield Header(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="reading"):
-                yield ArticleView(self.source.text, id="article")
+                yield ArticleView(
+                    self.source.text,
+                    byline=byline_text(self.source),
+                    byline_after=0 if self.source.title else -1,
+                    measure=self.text_width,
+                    id="article",
+                )
                 search = SearchBar(id="search-bar")
                 search.display = False
                 yield search
                 yield StatusLine(id="status")
             yield SidePanel(id="side-panel")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def article(self) -> ArticleView:
@@ -90,6 +101,10 @@ class ReaderBase(App[None]):
     @property
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
 
     @property
     def is_laid_out(self) -> bool:
@@ -106,10 +121,22 @@ class ReaderBase(App[None]):
         return self._saver
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from system_commands(self)
+        # Textual's Screenshot goes to ~/Downloads and fails quietly where there is none:
+        # byline's own (``commands.py``) says where the picture went.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        yield from system_commands(self, screen)
 
     # -- showing what was decided -------------------------------------------------
+
+    def show_article(self, article: Article) -> None:
+        """Put ``article``'s text on screen from its top, with its byline under the
+        headline (unless that text is already there)."""
+        view = self.article
+        if view.text is not article.text:
+            after = 0 if article.title else -1
+            view.set_text(article.text, byline=byline_text(article), byline_after=after)
 
     def show_waiting(self, sub_title: str, note: str | None = None) -> None:
         """Say the article is being analysed (or, with a ``note``, fetched)."""
@@ -131,8 +158,9 @@ class ReaderBase(App[None]):
         self.article.set_highlights("hedge", [(h.start, h.end) for h in analysis.hedges])
         self.side_panel.state = PanelState(analysis, analysis.summary)
         self.status.say(
-            f"{len(analysis.entities)} entities · {len(analysis.quotes)} quotes · "
-            f"{len(analysis.sentences)} sentences · ? for keys"
+            f"{counted(len(analysis.entities), 'entity', 'entities')} · "
+            f"{counted(len(analysis.quotes), 'quote')} · "
+            f"{counted(len(analysis.sentences), 'sentence')} · ? for keys"
         )
         if self.article.is_empty:
             self.sub_title = "empty article"
@@ -173,32 +201,67 @@ class ReaderBase(App[None]):
         article.set_highlights("current", [span] if span is not None else [])
         if span is not None:
             article.scroll_to_offset(*span, center=False)
-        bar = self.query_one(SearchBar)
-        bar.set_count(matches.current + 1, len(matches.spans), bar.input.value)
+        self.search_bar.set_count(matches.current + 1, len(matches.spans), matches.query)
 
     def clear_matches(self) -> None:
         """Forget the search's matches and take their marks off the article."""
         self._matches = Matches()
+        self.hide_matches()
+
+    def hide_matches(self) -> None:
+        """Take the search's marks off the article (the matches are kept for ``/``)."""
         self.article.set_highlights("search", [])
         self.article.set_highlights("current", [])
 
     # -- search: matches found by search.py -----------------------------------------
 
-    @on(SearchBar.QueryChanged)
-    def _search_changed(self, message: SearchBar.QueryChanged) -> None:
-        spans = find_matches(self.source.text, message.query)
-        matches = Matches.starting_at(spans, self.article.first_visible_offset())
+    @property
+    def searching(self) -> bool:
+        """Whether a search is on: its bar is open on this screen with a query in it
+        (``n``/``N`` then walk its matches)."""
+        bars = self.screen.query(SearchBar)
+        return bool(bars) and bars.first().display and bool(bars.first().text)
+
+    def _find(self, query: str) -> None:
+        """Search for ``query`` from the top of the view, marking every match."""
+        spans = find_matches(self.source.text, query)
+        matches = Matches.starting_at(spans, self.article.first_visible_offset(), query)
         self.show_matches(matches, all_of_them=True)
 
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, message: SearchBar.QueryChanged) -> None:
+        self._find(message.query)
+
     @on(SearchBar.NextMatch)
-    def _search_next(self) -> None:
-        if self._matches.spans:
-            self.show_matches(self._matches.following())
+    def _search_accepted(self, message: SearchBar.NextMatch) -> None:
+        """Enter: stay on the match found while typing and give the keys back to the
+        article, where ``n``/``N`` go on (as in less and vim)."""
+        if message.query != self._matches.query:
+            self._find(message.query)
+        self.article.focus()
+        self.refresh_bindings()
+
+    def action_search_step(self, steps: int) -> None:
+        """The next (``steps`` > 0) or previous match of the search that is on."""
+        query = self.search_bar.text
+        if not query:  # run from the palette with no search on
+            self.notify("No search yet: / searches the article.")
+            return
+        if query != self._matches.query:
+            self._find(query)
+        if not self._matches.spans:
+            self.notify(f"No matches for “{query}”.", markup=False)
+            return
+        self.show_matches(self._matches.step(steps))
+
+    def action_close_search(self) -> None:
+        self.search_bar.action_close()
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
-        self.clear_matches()
+        self.hide_matches()
         self.article.focus()
+        self.refresh_bindings()
 
     # -- panel, help, search bar ---------------------------------------------------
 
@@ -211,6 +274,15 @@ class ReaderBase(App[None]):
         if not show and self.focused is not None and panel in self.focused.ancestors:
             self.article.focus()
         panel.display = show
+        self._tell_footer()
+
+    def on_resize(self) -> None:
+        # A narrow screen hides the side panel by CSS: tell the footer once it has.
+        self.call_after_refresh(self._tell_footer)
+
+    def _tell_footer(self) -> None:
+        for footer in self.query(ReaderFooter).results():
+            footer.panel_shown = self.is_laid_out and self.side_panel.display
 
     def action_help(self) -> None:
         from byline.tui.screens.help import HelpScreen  # Markdown is slow to import
@@ -218,13 +290,34 @@ class ReaderBase(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("search_step", "close_search"):
+            return self.searching  # n/N and Escape walk and close a search that is on
+        if action == "search" and self._slash_is_the_focused_lists():
+            return False  # the footer shows the list's own "/ Filter", and "/" goes there
+        return True
+
+    def _slash_is_the_focused_lists(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(
+            getattr(node, "HANDLES_SLASH", False) for node in focused.ancestors_with_self
+        )
+
     async def action_search(self) -> None:
         # "/" is a priority binding (see bindings.py): hand it back where it is text or
         # where there is no article to search (a dialog or the library on top).
         focused = self.focused
-        if focused is not None and focused.check_consume_key("slash", "/"):
-            raise SkipAction()
+        if focused is not None and (
+            focused.check_consume_key("slash", "/") or self._slash_is_the_focused_lists()
+        ):
+            raise SkipAction()  # a text input, or a list that filters itself (entities)
         bars = self.screen.query(SearchBar)
         if not bars:
             raise SkipAction()
-        await bars.first().open()
+        bar = bars.first()
+        await bar.open()
+        # Reopened on the same words: mark them again, on the match it was on.
+        if bar.text and bar.text == self._matches.query:
+            self.show_matches(self._matches, all_of_them=True)
+        elif bar.text:
+            self._find(bar.text)

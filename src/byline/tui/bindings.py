@@ -10,14 +10,14 @@ from textual.binding import Binding, BindingType
 
 READER_BINDINGS: list[BindingType] = [
     Binding(
-        "right_square_bracket,n",
+        "right_square_bracket",
         "next_quote",
         "Next quote",
         id="reader.next_quote",
         tooltip="Jump to the next quote (wraps to the first)",
     ),
     Binding(
-        "left_square_bracket,p",
+        "left_square_bracket",
         "previous_quote",
         "Prev quote",
         id="reader.previous_quote",
@@ -105,6 +105,33 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Hide or show the side panel",
     ),
     Binding(
+        "ctrl+o",
+        "open_article",
+        "Open",
+        id="reader.open_article",
+        show=False,
+        tooltip="Open another article: a file (Tab completes) or a URL",
+    ),
+    # Priority, as "/" is: the key typed right after ":" must reach the prompt, not the
+    # article (``action_file_command`` hands ":" back to inputs and dialogs).
+    Binding(
+        "colon",
+        "file_command",
+        "Files",
+        id="reader.file_command",
+        show=False,
+        tooltip="Then n: next file, p: previous file, e: open another article",
+        priority=True,
+    ),
+    Binding(
+        "x",
+        "export",
+        "Export",
+        id="reader.export",
+        show=False,
+        tooltip="Export the entities, the quotes or the whole analysis",
+    ),
+    Binding(
         "L",
         "library",
         "Library",
@@ -113,3 +140,83 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Articles read before: search, reopen where you stopped, delete",
     ),
 ]
+
+# -- issue 15: the reader's own keys (pager, search like less, copy, open) ---------------
+
+ARTICLE_BINDINGS: list[BindingType] = [
+    Binding("j", "scroll_lines(1)", "Line down", id="article.line_down", show=False,
+            tooltip="Scroll down a line"),
+    Binding("k", "scroll_lines(-1)", "Line up", id="article.line_up", show=False,
+            tooltip="Scroll up a line"),
+    Binding("space,ctrl+f,pagedown", "scroll_pages(1)", "Page down", id="article.page_down",
+            show=False, tooltip="Scroll down a screen"),
+    Binding("b,shift+space,ctrl+b,pageup", "scroll_pages(-1)", "Page up", id="article.page_up",
+            show=False, tooltip="Scroll up a screen"),
+    Binding("ctrl+d", "scroll_half(1)", "Half page down", id="article.half_down", show=False,
+            tooltip="Scroll down half a screen"),
+    Binding("ctrl+u", "scroll_half(-1)", "Half page up", id="article.half_up", show=False,
+            tooltip="Scroll up half a screen"),
+    Binding("g,home", "scroll_edge(-1)", "Top", id="article.top", show=False,
+            tooltip="Go to the top of the article"),
+    Binding("G,end", "scroll_edge(1)", "Bottom", id="article.bottom", show=False,
+            tooltip="Go to the end of the article"),
+]  # fmt: skip
+"""The pager keys of the article view (less's, alongside the arrows): they move at once,
+without an animation."""
+
+SEARCH_BINDINGS: list[BindingType] = [
+    Binding("n", "search_step(1)", "Next match", id="reader.next_match",
+            tooltip="Go to the next match of the search (wraps to the first)"),
+    Binding("N", "search_step(-1)", "Prev match", id="reader.previous_match",
+            tooltip="Go to the previous match of the search (wraps to the last)"),
+    Binding("escape", "close_search", "Close search", id="reader.close_search", show=False,
+            tooltip="Close the search and clear its highlights"),
+]  # fmt: skip
+"""While a search is on (``check_action``), ``n``/``N`` walk its matches, as in less and
+vim; otherwise they are the next and previous quote (:data:`QUOTE_LETTER_BINDINGS`,
+listed after these so that these are tried first)."""
+
+QUOTE_LETTER_BINDINGS: list[BindingType] = [
+    Binding("n", "next_quote", "Next quote", id="reader.next_quote_letter", show=False,
+            tooltip="Jump to the next quote (when no search is on)"),
+    Binding("p,N", "previous_quote", "Prev quote", id="reader.previous_quote_letter",
+            show=False, tooltip="Jump to the previous quote (N: when no search is on)"),
+]  # fmt: skip
+"""The letters for the quotes beside ``]``/``[`` (their ids apart, for keymaps)."""
+
+COPY_OPEN_BINDINGS: list[BindingType] = [
+    Binding("y", "copy", "Copy", id="reader.copy", show=False,
+            tooltip="Copy the selection, the current quote with its speaker, or the "
+            "chosen summary sentence"),
+    Binding("Y", "copy_summary", "Copy summary", id="reader.copy_summary", show=False,
+            tooltip="Copy the whole summary"),
+    Binding("o", "open_in_browser", "Open in browser", id="reader.open_in_browser",
+            show=False, tooltip="Open the web article in your browser"),
+]  # fmt: skip
+"""Copy through the terminal's clipboard (OSC 52) and open the page in a browser."""
+
+APP_BINDINGS: list[BindingType] = [
+    *READER_BINDINGS,
+    *SEARCH_BINDINGS,
+    *QUOTE_LETTER_BINDINGS,
+    *COPY_OPEN_BINDINGS,
+]
+"""Every binding of the reader app, in the order the keys are tried."""
+
+PANEL_LIST_BINDINGS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", id="panel.down", show=False,
+            tooltip="The next entry of the list"),
+    Binding("k", "cursor_up", "Up", id="panel.up", show=False,
+            tooltip="The previous entry of the list"),
+    Binding("g", "first", "First", id="panel.first", show=False,
+            tooltip="The first entry of the list"),
+    Binding("G", "last", "Last", id="panel.last", show=False,
+            tooltip="The last entry of the list"),
+]  # fmt: skip
+"""The side panel's lists move with the pager's keys too (and the arrows, Home, End)."""
+
+SIDE_PANEL_BINDINGS: list[BindingType] = [
+    Binding("down", "enter_list", "Into the list", id="panel.enter_list", show=False,
+            tooltip="From the tab names into the tab's list"),
+]  # fmt: skip
+"""``↓`` on the tab names goes into the list below them (their own keys are ← and →)."""

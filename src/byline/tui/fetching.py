@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from byline.resources import sample_article
-from byline.sources import Article, ArticleError, read_article
+from byline.sources import Article, ArticleError, read_article, with_headline
 from byline.tui.text import one_line
 
 if TYPE_CHECKING:
@@ -25,6 +26,57 @@ T = TypeVar("T")
 
 POLL_SECONDS = 0.05
 """How often a waiting worker checks whether it was cancelled."""
+
+
+def shown_argument(argument: str) -> str:
+    """A file or URL as messages name it (one line, not too long)."""
+    return one_line(argument, 120)
+
+
+def is_missing_file(argument: str) -> bool:
+    """Whether ``argument`` names a file (not a URL, not stdin) that is not there."""
+    if argument == "-" or "://" in argument:
+        return False
+    try:
+        return not Path(argument).expanduser().exists()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def library_copy(library: Library, source: str) -> Article | None:
+    """The reading library's copy of the file ``source`` (its key), or None.
+
+    A plain-text file's copy is its text as read; an HTML file's is its extracted text
+    without the headline, which the library keeps as the title: put back together
+    (``with_headline``), the text is the one first read, so the saved position fits.
+    """
+    from byline.web.open import HTML_SUFFIXES
+
+    body = library.cached_text(source)
+    entry = library.entry(source)
+    if body is None or entry is None:
+        return None
+    title = entry.title or None
+    # A plain-text file's title is its own first line, found by the analysis.
+    page = Path(source).suffix.lower() in HTML_SUFFIXES or (
+        title is not None and title not in body[: len(title) + 500]
+    )
+    if title and page:
+        text, headline = with_headline(title, body), title
+    else:
+        text, headline = body, None
+    return Article(
+        text,
+        Path(source).name or source,
+        source,
+        path=Path(source),
+        title=headline,
+        author=entry.author,
+        site=entry.site,
+        date=entry.date,
+        web=headline is not None,
+        cached=True,
+    )
 
 
 def fetching_text(argument: str) -> str:

@@ -69,3 +69,13 @@ class SummarySaved(Message):
 
     path: Path
     """The file written."""
+
+
+@dataclass
+class AnalysisProgressed(Message):
+    """The analysis finished one of its stages (the pipeline's ``STAGES``)."""
+
+    stage: str
+    """The stage's name ("tags")."""
+    generation: int
+    """Which article load this belongs to."""

@@ -19,11 +19,25 @@ from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.save_summary import SaveChoice, SaveSummaryScreen
 from byline.tui.text import one_line, safe_file_name
 
+SUMMARY = "the summary"
+"""What a saved summary is called in messages (and how :meth:`SummarySaver.save` knows
+to note it in the reading library)."""
+
 
 def default_summary_path(source: Article) -> Path:
     """``<article stem>.summary.md`` in the current working folder."""
     stem = safe_file_name(Path(source.name).stem) or "article"
     return Path.cwd() / f"{stem}.summary.md"
+
+
+def summary_source(source: Article) -> str:
+    """What the saved summary names as its source: the page's URL (a link in the
+    Markdown), else the file's path, else the article's name ("stdin")."""
+    if source.url:
+        return source.url
+    if source.key:
+        return source.key
+    return str(source.path) if source.path is not None else source.name
 
 
 def _shown(path: Path) -> str:
@@ -60,15 +74,20 @@ class SummarySaver:
 
         def chosen(answer: SaveChoice | None) -> None:
             if answer:
-                content = summary_markdown(analysis, source.name, size, sources=answer.sources)
+                content = summary_markdown(
+                    analysis, summary_source(source), size, sources=answer.sources
+                )
                 self.save(Path(answer.path), content)
 
         offer = bool(analysis.attributions or analysis.hedges)
         dialog = SaveSummaryScreen(str(default_summary_path(source)), size, attributions=offer)
         self.app.push_screen(dialog, chosen)
 
-    def save(self, path: Path, content: str) -> None:
-        """Write ``content`` to ``path`` (``~`` expanded), asking before replacing a file."""
+    def save(self, path: Path, content: str, what: str = SUMMARY) -> None:
+        """Write ``content`` to ``path`` (``~`` expanded), asking before replacing a file.
+
+        ``what`` names the content in the messages ("the entities"); only the summary
+        is noted in the reading library."""
         try:
             path = path.expanduser()
             if not path.is_absolute():
@@ -86,7 +105,7 @@ class SummarySaver:
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self.write(path, content, replace=True)
+                    self.write(path, content, replace=True, what=what)
                 else:
                     self.app.notify(f"Not saved: {_shown(path)} left as it was.", markup=False)
 
@@ -94,9 +113,9 @@ class SummarySaver:
                 ConfirmScreen(f"{_shown(path)} already exists. Replace it?", "Replace"), confirmed
             )
             return
-        self.write(path, content, replace=False)
+        self.write(path, content, replace=False, what=what)
 
-    def write(self, path: Path, content: str, *, replace: bool) -> None:
+    def write(self, path: Path, content: str, *, replace: bool, what: str = SUMMARY) -> None:
         """Write now and say how it went (``replace``: the user said yes to replacing)."""
         try:
             write_atomic(path, content, replace=replace)
@@ -106,8 +125,9 @@ class SummarySaver:
         except ValueError as error:  # a NUL byte in the name
             self._failed(path, one_line(str(error)))
             return
-        self.app.notify(f"Saved the summary to {_shown(path)}", title="Saved", markup=False)
-        self.app.post_message(SummarySaved(path))  # the reading library notes it
+        self.app.notify(f"Saved {what} to {_shown(path)}", title="Saved", markup=False)
+        if what == SUMMARY:
+            self.app.post_message(SummarySaved(path))  # the reading library notes it
 
     def _failed(self, path: Path, reason: str) -> None:
         self.app.notify(

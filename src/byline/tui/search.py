@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 Span = tuple[int, int]
@@ -36,20 +36,27 @@ class Matches:
     spans: tuple[Span, ...] = ()
     current: int = -1
     """Index into ``spans``; -1 when there is none."""
+    query: str = ""
+    """What was searched for (so a search reopened on the same words keeps its place)."""
 
     @classmethod
-    def starting_at(cls, spans: list[Span], offset: int) -> Matches:
+    def starting_at(cls, spans: list[Span], offset: int, query: str = "") -> Matches:
         """The matches, on the first one at or after ``offset`` (the top of the view), else
         on the first of all."""
         starts = [start for start, _ in spans]
         following = bisect_left(starts, offset)
-        return cls(tuple(spans), (following if following < len(spans) else 0) if spans else -1)
+        current = (following if following < len(spans) else 0) if spans else -1
+        return cls(tuple(spans), current, query)
+
+    def step(self, steps: int) -> Matches:
+        """On to the next match (``steps`` > 0) or back, wrapping around both ways."""
+        if not self.spans:
+            return self
+        return replace(self, current=(self.current + steps) % len(self.spans))
 
     def following(self) -> Matches:
         """On to the next match, wrapping to the first."""
-        if not self.spans:
-            return self
-        return Matches(self.spans, (self.current + 1) % len(self.spans))
+        return self.step(1)
 
     @property
     def current_span(self) -> Span | None:

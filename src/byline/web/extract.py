@@ -2,9 +2,11 @@
 
 The text keeps the page's paragraphs (and subheadings, list items, block quotes) as
 paragraphs separated by one blank line, which is what byline's layout splits on; a line
-break inside a paragraph stays a single newline. Navigation, ads, comments and footers are
-left out (trafilatura with ``favor_precision`` and no comments). The headline is returned
-apart, in ``title``, and removed from the text when the page repeats it at the top.
+break inside a paragraph stays a single newline. A list item is a paragraph of its own,
+marked "• " (or "1. " in a numbered list), so a list still reads as one. Navigation, ads,
+comments and footers are left out (trafilatura with ``favor_precision`` and no comments).
+The headline is returned apart, in ``title``, and removed from the text when the page
+repeats it at the top.
 
 trafilatura is imported on first use (it takes about a second). Must not import Textual.
 """
@@ -183,7 +185,9 @@ def _paragraphs(document: Any) -> list[str]:
 def _collect(element: Any, out: list[str]) -> None:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _CONTAINERS or (tag not in _BLOCKS and len(child) and _has_blocks(child)):
+        if tag == "list":
+            _collect_list(child, out, 0)
+        elif tag in _CONTAINERS or (tag not in _BLOCKS and len(child) and _has_blocks(child)):
             _collect(child, out)
         elif tag in ("graphic", "ref") and not (child.text or "").strip():
             continue
@@ -193,15 +197,41 @@ def _collect(element: Any, out: list[str]) -> None:
                 out.append(block)
 
 
+def _collect_list(element: Any, out: list[str], depth: int) -> None:
+    """A list's items, one paragraph each, marked as the page shows them: "• " (or "1. "
+    in a numbered list; "◦ " inside another list), so they read as a list and keep
+    apart. A list inside an item follows it, instead of being run into its text."""
+    numbered = str(element.get("rend", "")).lower() == "ol"
+    number = 0
+    for item in element:
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag == "list":
+            _collect_list(item, out, depth + 1)
+            continue
+        nested = [child for child in item if isinstance(child.tag, str) and child.tag == "list"]
+        text = _clean_block(_text_with_breaks(item, skip="list"))
+        if text:
+            number += 1
+            marker = f"{number}. " if numbered else ("• " if depth == 0 else "◦ ")
+            out.append(marker + text)
+        for child in nested:
+            _collect_list(child, out, depth + 1)
+
+
 def _has_blocks(element: Any) -> bool:
     return any(isinstance(c.tag, str) and c.tag in _BLOCKS | _CONTAINERS for c in element)
 
 
-def _text_with_breaks(element: Any) -> str:
+def _text_with_breaks(element: Any, skip: str = "") -> str:
+    """The element's text with its line breaks (``skip``: leave out children so tagged,
+    but not the text after them)."""
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
+        elif child.tag == skip:
+            parts.append(" ")
         else:
             parts.append(_text_with_breaks(child))
         parts.append(child.tail or "")

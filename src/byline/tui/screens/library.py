@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from byline.library import Library, LibraryEntry
@@ -132,6 +132,7 @@ class LibraryScreen(ModalScreen[str | None]):
                 Text("Enter opens where you stopped · d deletes · / searches · Escape closes"),
                 classes="dialog-hint",
             )
+        yield Footer()  # this screen's keys, not the reader's underneath
 
     @property
     def option_list(self) -> OptionList:

@@ -1,10 +1,9 @@
-"""SaveSummaryScreen: asks where to save the summary, and whether with who said what.
+"""SaveFileScreen: asks where to save a file; dismisses with a :class:`SaveChoice` (the
+path typed, and for the summary whether the "Who said what" section goes in), or None.
 
-It dismisses with a :class:`SaveChoice` (the path typed, and whether the "Who said what"
-section goes in), or None.
-
-It only asks: checking, confirming a replacement and writing are the app's job. Must not
-import the analysis pipeline.
+:class:`SaveSummaryScreen` asks for the summary; the reader's exports (entities, quotes,
+the whole analysis) ask with the same dialog. It only asks: checking, confirming a
+replacement and writing are the app's job. Must not import the analysis pipeline.
 """
 
 from __future__ import annotations
@@ -33,27 +32,29 @@ class SaveChoice:
 WHO_SAID_WHAT = "Add “Who said what”: every claim by its source, and the hedges"
 
 
-class SaveSummaryScreen(ModalScreen[SaveChoice | None]):
-    """A file name input and a "Who said what" choice; Enter (or Save) returns them,
-    Escape (or Cancel) returns None."""
+class SaveFileScreen(ModalScreen[SaveChoice | None]):
+    """A file name input (and, for the summary, a "Who said what" choice); Enter (or
+    Save) returns them, Escape (or Cancel) returns None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="save.cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, default_path: str, sentences: int, *, attributions: bool = True) -> None:
-        """Ask for a file name for ``sentences`` summary sentences; offer the "Who said
-        what" section when the article has ``attributions`` (or hedges) to list."""
+    def __init__(
+        self, default_path: str, title: str, lead: str, *, attributions: bool = False
+    ) -> None:
+        """Ask under ``title``, ``lead`` saying what goes to the file, prefilled with
+        ``default_path``; offer the "Who said what" section when ``attributions``."""
         super().__init__()
         self.default_path = default_path
-        self.sentences = sentences
+        self.title_text = title
+        self.lead = lead
         self.attributions = attributions
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-dialog", classes="dialog"):
-            yield Label(Text("Save summary as Markdown"), classes="dialog-title")
-            count = f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
-            yield Label(Text(f"The summary ({count}) and key quotes go to:"))
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(self.lead))
             yield Input(value=self.default_path, id="save-path", select_on_focus=False)
             if self.attributions:
                 yield Checkbox(Text(WHO_SAID_WHAT), id="save-sources")
@@ -90,3 +91,19 @@ class SaveSummaryScreen(ModalScreen[SaveChoice | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveSummaryScreen(SaveFileScreen):
+    """Where to save the summary of ``sentences`` sentences and the key quotes; the
+    "Who said what" section is offered when the article has ``attributions`` (or hedges)
+    to list."""
+
+    def __init__(self, default_path: str, sentences: int, *, attributions: bool = True) -> None:
+        count = f"{sentences} sentence{'' if sentences == 1 else 's'}"
+        super().__init__(
+            default_path,
+            "Save summary as Markdown",
+            f"The summary ({count}) and key quotes go to:",
+            attributions=attributions,
+        )
+        self.sentences = sentences

@@ -4,24 +4,37 @@ A Line API widget (``ScrollView`` + ``render_line``): the text is wrapped into
 ``(start, end)`` character ranges once per width, and only the visible lines are turned
 into strips, so a megabyte-long article paints as fast as a short one. Highlights are
 layers of character spans (summary, mentions, quote, search) styled by component classes
-from ``styles/``. Must not import the analysis pipeline: it shows text, it never analyses it.
+from ``styles/``, and every highlighted segment is kept readable (``tui/contrast.py``).
+The text keeps a readable measure (at most ``measure`` cells a line, centred), a byline
+may stand under the headline, web addresses in the text are links, and a mouse selection
+copies the article's own text. Must not import the analysis pipeline: it shows text, it
+never analyses it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.message import Message
 from textual.strip import Strip
 
+from byline.tui.contrast import readable
+from byline.tui.links import find_links
 from byline.tui.text import display_text
+from byline.tui.widgets.pager_view import PagerView
+from byline.tui.widgets.spans import SpanLayer
 from byline.tui.widgets.wrapping import LineLayout, Span, paragraph_ranges, wrap_paragraph
+
+if TYPE_CHECKING:
+    from textual.selection import Selection
 
 __all__ = ["ArticleView", "SpanLayer", "paragraph_ranges", "wrap_paragraph"]
 
@@ -40,51 +53,64 @@ and ``source`` its source and cue.
 EMPTY_MESSAGE = "(This article is empty.)"
 """What the view shows instead of an article that is empty or only white space."""
 
-
-class SpanLayer:
-    """Sorted character spans with a fast "which ones touch this range" query."""
-
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self.spans = sorted((s, e) for s, e in spans if e > s)
-        self._starts = [s for s, _ in self.spans]
-        self._max_ends: list[int] = []
-        running = -1
-        for _, end in self.spans:
-            running = max(running, end)
-            self._max_ends.append(running)
-
-    def overlapping(self, start: int, end: int) -> list[Span]:
-        """Spans that share at least one character with ``[start, end)``."""
-        first = bisect_right(self._max_ends, start)
-        last = bisect_left(self._starts, end)
-        return [(s, e) for s, e in self.spans[first:last] if e > start]
-
-    def __bool__(self) -> bool:
-        return bool(self.spans)
+DEFAULT_MEASURE = 88
+"""The longest line of text, in cells, unless the reader chose another (glow and frogmouth
+keep about this much; 0 or None: as wide as the view)."""
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(PagerView, can_focus=True):
     """The article text with highlighted spans; scrolls a character offset into view."""
 
-    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS} | {"article-view--empty"}
+    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS} | {
+        "article-view--empty",
+        "article-view--byline",
+        "article-view--link",
+    }
+
+    @dataclass
+    class LinkChosen(Message):
+        """The reader clicked a web address in the text."""
+
+        url: str
 
     def __init__(
         self,
         text: str = "",
         *,
+        byline: str | None = None,
+        byline_after: int = 0,
+        measure: int | None = DEFAULT_MEASURE,
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's name
         classes: str | None = None,
     ) -> None:
+        """The view of ``text``.
+
+        Args:
+            text: the article exactly as read.
+            byline: a line (author, publication, date) shown after paragraph
+                ``byline_after`` (-1: above the text); it is not part of the text.
+            measure: the longest line in cells (0 or None: the view's width).
+        """
         super().__init__(name=name, id=id, classes=classes)
+        self._measure = measure or 0
+        self._layout: LineLayout | None = None
+        """The screen lines at the current width (None until the view has a width)."""
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._load(text, byline, byline_after)
+
+    def _load(self, text: str, byline: str | None, byline_after: int) -> None:
         self._text = text
         self._shown = display_text(text)
         """The text as painted: controls replaced one for one, so offsets still match."""
         self._paragraphs: list[Span] = paragraph_ranges(text)
-        self._layout: LineLayout | None = None
-        """The screen lines at the current width (None until the view has a width)."""
+        self._byline = display_text(" ".join(byline.split())) if byline else None
+        self._byline_after = byline_after
         self._layers: dict[str, SpanLayer] = {layer: SpanLayer() for layer in LAYERS}
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        links = find_links(self._shown)
+        self._links = SpanLayer(span for span, _ in links)
+        self._urls = {span[0]: url for span, url in links}
 
     # -- content -----------------------------------------------------------------
 
@@ -116,12 +142,25 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._content_width()
         return width > 0 and self._layout is not None and self._layout.width == width
 
-    def set_text(self, text: str) -> None:
-        """Show another article from its top, with no highlights."""
-        self._text = text
-        self._shown = display_text(text)
-        self._paragraphs = paragraph_ranges(text)
-        self._layers = {layer: SpanLayer() for layer in LAYERS}
+    @property
+    def byline(self) -> str | None:
+        """The line shown under the headline (as painted), or None."""
+        return self._byline
+
+    @property
+    def measure(self) -> int:
+        """The longest line of text in cells (0: as wide as the view)."""
+        return self._measure
+
+    @measure.setter
+    def measure(self, cells: int | None) -> None:
+        self._measure = cells or 0
+        self._rewrap()
+
+    def set_text(self, text: str, *, byline: str | None = None, byline_after: int = 0) -> None:
+        """Show another article from its top, with no highlights (``byline``: as for the
+        constructor)."""
+        self._load(text, byline, byline_after)
         self._layout = None
         self._rewrap()
         self.scroll_to(0, 0, animate=False, force=True)
@@ -138,11 +177,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- layout ------------------------------------------------------------------
 
-    def _content_width(self) -> int:
+    def _room(self) -> int:
         # Wrap as if the vertical scrollbar were always there, so its coming and going
         # never leaves lines wider than the view.
         gutter = 0 if self.styles.overflow_y == "hidden" else self.styles.scrollbar_size_vertical
         return self.content_region.width - gutter
+
+    def _content_width(self) -> int:
+        room = self._room()
+        return min(room, self._measure) if self._measure else room
+
+    @property
+    def margin(self) -> int:
+        """Blank cells left of the text, which centre a measure narrower than the view."""
+        return max(0, (self._room() - self._content_width()) // 2)
 
     def _rewrap(self) -> None:
         """Lay the text out again when the width changed, keeping the top line's text at
@@ -151,7 +199,9 @@ class ArticleView(ScrollView, can_focus=True):
         if width <= 0 or (self._layout is not None and width == self._layout.width):
             return
         anchor = self.first_visible_offset() if self._layout is not None else 0
-        layout = self._layout = LineLayout(self._shown, self._paragraphs, width)
+        layout = self._layout = LineLayout(
+            self._shown, self._paragraphs, width, self._byline, self._byline_after
+        )
         layout.wrap_through_offset(anchor, extra_lines=2 * max(24, self.size.height))
         self._cache.clear()
         self._sync_virtual_size()
@@ -227,11 +277,70 @@ class ArticleView(ScrollView, can_focus=True):
             return 0
         return layout.starts[min(top, len(layout.lines) - 1)]
 
+    # -- selection and links -------------------------------------------------------
+
+    def _line_text_offset(self, line: int, column: int) -> int:
+        """The text offset of character ``column`` of screen line ``line`` (clamped)."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            return 0
+        layout.wrap_through_line(line)
+        start, end = layout.lines[min(max(0, line), len(layout.lines) - 1)]
+        return min(end, start + max(0, column))
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The article's own text under a mouse selection (as shown: controls replaced),
+        with its paragraph breaks rather than the screen's line ends."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            return None
+        start = self._line_text_offset(*selection.start.transpose) if selection.start else 0
+        if selection.end is None:
+            end = len(self._shown)
+        else:
+            end = self._line_text_offset(*selection.end.transpose)
+        # As shown (every control a placeholder), but with the text's own line breaks.
+        shown, position, pieces = self._shown[start:end], 0, []
+        for part in self._text[start:end].split("\n"):
+            pieces.append(shown[position : position + len(part)])
+            position += len(part) + 1
+        return "\n".join(pieces), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def action_open_link(self, start: int) -> None:
+        """Say that the link starting at ``start`` was clicked (the app opens it)."""
+        url = self._urls.get(start)
+        if url is not None:
+            self.post_message(self.LinkChosen(url))
+
     # -- painting ----------------------------------------------------------------
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
+
+    def _style(self, component: str) -> Style:
+        """A component class's style, its ``auto`` text colour resolved against its own
+        background, else the view's (a partial style leaves it unresolved)."""
+        style = self._styles.get(component)
+        if style is None:
+            name = f"article-view--{component}"
+            style = self.get_component_rich_style(name, partial=True)
+            styles = self.get_component_styles(name)
+            if styles.auto_color:
+                background = (
+                    Color.from_rich_color(style.bgcolor)
+                    if style.bgcolor is not None
+                    else self.background_colors[1]
+                )
+                text = background + background.get_contrast_text(styles.color.a)
+                style += Style(color=text.rich_color)
+            self._styles[component] = style
+        return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The first layout paints before the Resize event arrives: wrapping here puts the
@@ -251,12 +360,18 @@ class ArticleView(ScrollView, can_focus=True):
             if index == 0 and self.is_empty:
                 return self._empty_line(base).crop_extend(0, width, base)
             return Strip.blank(width, base)
+        selection = self.text_selection
         key = (index, layout.width)
-        strip = self._cache.get(key)
+        strip = self._cache.get(key) if selection is None else None
         if strip is None:
-            strip = self._render_screen_line(layout.lines[index], base)
-            self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+            strip = self._render_screen_line(index, base, selection)
+            if selection is None:
+                self._cache[key] = strip
+        margin = self.margin
+        if margin:
+            strip = Strip.join([Strip.blank(margin, base), strip])
+        strip = strip.crop_extend(scroll_x, scroll_x + width, base)
+        return strip.apply_offsets(scroll_x - margin, index)
 
     def article_line(self, index: int) -> Strip:
         """Line ``index`` of the whole article (not of the view) as painted, unscrolled."""
@@ -264,7 +379,7 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None:
             return Strip.blank(0)
         layout.wrap_through_line(index)
-        return self._render_screen_line(layout.lines[index], self.rich_style)
+        return self._render_screen_line(index, self.rich_style)
 
     def _empty_line(self, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-view--empty", partial=True)
@@ -272,24 +387,50 @@ class ArticleView(ScrollView, can_focus=True):
         segments = Segment.apply_style(line.render(self.app.console), style)
         return Strip(list(segments), line.cell_len)
 
-    def _render_screen_line(self, line_span: Span, base: Style) -> Strip:
-        start, end = line_span
+    def _render_screen_line(
+        self, index: int, base: Style, selection: Selection | None = None
+    ) -> Strip:
+        layout = self._layout
+        assert layout is not None
+        note = layout.note_lines.get(index)
+        if note is not None:
+            line = Text(layout.note[note[0] : note[1]], style=base, no_wrap=True, end="")
+            line.stylize(self._style("byline"))
+            return self._strip(line, base)
+        start, end = layout.lines[index]
         shown = self._shown[start:end]
         line = Text(shown, style=base, no_wrap=True, end="")
         highlighted = False
+        for link_start, link_end in self._links.overlapping(start, max(end, start + 1)):
+            click = Style.from_meta({"@click": f"open_link({link_start})"})
+            line.stylize(self._style("link") + click, max(0, link_start - start), link_end - start)
+            highlighted = True
         for layer in LAYERS:
             spans = self._layers[layer]
             if not spans:
                 continue
-            style = self.get_component_rich_style(f"article-view--{layer}", partial=True)
+            style = self._style(layer)
             for span_start, span_end in spans.overlapping(start, max(end, start + 1)):
                 line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
                 highlighted = True
+        if selection is not None and (columns := selection.get_span(index)) is not None:
+            first, last = columns
+            last = len(shown) if last == -1 else last
+            selected = self.screen.get_component_rich_style("screen--selection")
+            line.stylize(selected, max(0, first), max(0, last))
+            highlighted = True
         if not highlighted:
             # Most lines (all of them before the analysis lands): one plain segment, the
             # same as what Text.render gives, without its cost on the first frame.
             return Strip([Segment(shown, base)], line.cell_len)
+        return self._strip(line, base)
+
+    def _strip(self, line: Text, base: Style) -> Strip:
         # Text.render leaves the Text's own style off its segments: put the base (the
         # view's colours) under every segment, or the words lose the view's background.
-        segments: Sequence[Segment] = list(Segment.apply_style(line.render(self.app.console), base))
+        # Then keep each segment readable, whatever the theme made of its colours.
+        segments: Sequence[Segment] = [
+            Segment(text, readable(style) if style is not None else style, control)
+            for text, style, control in Segment.apply_style(line.render(self.app.console), base)
+        ]
         return Strip(segments, line.cell_len)

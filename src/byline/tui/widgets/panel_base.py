@@ -16,6 +16,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 
+from byline.tui.bindings import PANEL_LIST_BINDINGS
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
@@ -51,6 +53,21 @@ WAITING = PanelState()
 """Analysing, with no other news."""
 
 
+class PanelList(OptionList):
+    """A tab's list: its cursor shows as soon as it has the focus (on the first entry),
+    so the first Enter picks what the reader sees; ``j``/``k``/``g``/``G`` move it."""
+
+    BINDINGS = PANEL_LIST_BINDINGS
+
+    def on_focus(self) -> None:
+        self.show_cursor()
+
+    def show_cursor(self) -> None:
+        """Put the cursor on the first entry if it is on none (and the list has one)."""
+        if self.highlighted is None and self.option_count:
+            self.action_first()
+
+
 class PanelBase(Vertical):
     """A status line over an option list; subclasses fill the list from an analysis."""
 
@@ -72,7 +89,7 @@ class PanelBase(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.ANALYSING), classes="panel-status")
-        yield OptionList(classes="panel-list")
+        yield PanelList(classes="panel-list")
 
     def on_mount(self) -> None:
         # The binding starts a turn after mounting: show the state it was built with now,
@@ -80,8 +97,8 @@ class PanelBase(Vertical):
         self.watch_state(WAITING, self.state)
 
     @property
-    def option_list(self) -> OptionList:
-        return self.query_one(".panel-list", OptionList)
+    def option_list(self) -> PanelList:
+        return self.query_one(".panel-list", PanelList)
 
     @property
     def status(self) -> Static:
@@ -94,6 +111,8 @@ class PanelBase(Vertical):
             self.show_analysis(new.analysis, new.summary)
             if not new.analysis.text.strip():
                 self.show_ready(EMPTY_ARTICLE)
+            if self.option_list.has_focus:  # filled while the reader was in the list
+                self.option_list.show_cursor()
         elif new.failure is not None:
             self.show_failed(new.failure)
             if new.note is not None:

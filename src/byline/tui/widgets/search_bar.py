@@ -17,7 +17,8 @@ from textual.widgets import Input, Label
 
 
 class SearchBar(Horizontal):
-    """An input that reports its query; Enter asks for the next match, Escape closes."""
+    """An input that reports its query; Enter hands the keys back to the article (where
+    ``n``/``N`` walk the matches), Escape closes."""
 
     BINDINGS = [
         Binding(
@@ -37,7 +38,7 @@ class SearchBar(Horizontal):
 
     @dataclass
     class NextMatch(Message):
-        """The reader pressed Enter: go to the next match."""
+        """The reader pressed Enter: done typing, on to the matches."""
 
         query: str
 
@@ -60,6 +61,12 @@ class SearchBar(Horizontal):
     @property
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
+
+    @property
+    def text(self) -> str:
+        """What is typed in the bar ("" before the bar is built)."""
+        inputs = self.query("#search-input").results(Input)
+        return next((found.value for found in inputs), "")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)

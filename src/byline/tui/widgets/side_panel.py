@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from byline.tui.bindings import SIDE_PANEL_BINDINGS
 from byline.tui.widgets.panel_base import ANALYSING, WAITING, PanelBase, PanelState
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 class SidePanel(Vertical):
     """Tabs over the analysis; every tab says "Analysing…" until the analysis lands."""
+
+    BINDINGS = SIDE_PANEL_BINDINGS
 
     state: reactive[PanelState] = reactive(WAITING, always_update=True, init=False)
     """What every tab shows: waiting (with a line saying for what), failed, or an analysis
@@ -115,6 +118,11 @@ class SidePanel(Vertical):
             from textual.widgets import TabbedContent
 
             self.query_one(TabbedContent).active = tab_id
+
+    def action_enter_list(self) -> None:
+        """Focus the list of the tab on show (its cursor then shows on its first entry)."""
+        if self.is_built:
+            self.tab(self.active_tab).option_list.focus()
 
     @property
     def active_tab(self) -> str:

@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.analysis.model import Analysis
+from byline.tui.labels import language_caution
 from byline.tui.sources import Claim, Heading, Row, header, source_rows
 from byline.tui.widgets.panel_base import PanelBase
 
@@ -72,9 +73,11 @@ class SourcePanel(PanelBase):
         option_list.clear_options()
         option_list.add_options(options)
         if analysis.attributions or analysis.hedges:
-            self.show_ready(f"{header(analysis)}\n{KEYS_HINT}")
+            status = f"{header(analysis)}\n{KEYS_HINT}"
         else:
-            self.show_ready("No one is quoted or reported.")
+            status = "No one is quoted or reported."
+        caution = language_caution(analysis)
+        self.show_ready(f"{caution}\n{status}" if caution else status)
 
     def select(self, index: int) -> None:
         """Put the list's cursor on attribution ``index``."""

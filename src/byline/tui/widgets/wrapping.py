@@ -91,12 +91,36 @@ class LineLayout:
 
     ``lines`` holds each wrapped line's ``(start, end)``, with an empty line between
     paragraphs; everything below the last wrapped paragraph is only estimated.
+
+    A ``note`` (the byline under the headline) is shown but is not article text: its lines
+    are empty spans in ``lines`` (at the next paragraph's start, as a blank line is, so
+    every offset still maps to a line of the text) and ``note_lines`` says which part of
+    the note each one shows.
     """
 
-    def __init__(self, shown: str, paragraphs: list[Span], width: int) -> None:
+    def __init__(
+        self,
+        shown: str,
+        paragraphs: list[Span],
+        width: int,
+        note: str | None = None,
+        note_after: int = 0,
+    ) -> None:
+        """Args:
+        shown: the text as painted.
+        paragraphs: its paragraphs (:func:`paragraph_ranges`).
+        width: cells per line.
+        note: a line or two to show between paragraphs, or None.
+        note_after: the paragraph the note follows (-1: before the first).
+        """
         self.shown = shown
         self.paragraphs = paragraphs
         self.width = width
+        self.note = note or ""
+        self._note_before = note_after + 1 if note else -1
+        """The paragraph the note's lines come just before (-1: no note)."""
+        self.note_lines: dict[int, Span] = {}
+        """Line index -> the part of ``note`` that line shows."""
         self.lines: list[Span] = []
         self.starts: list[int] = []
         self._next = 0
@@ -108,6 +132,14 @@ class LineLayout:
 
     def _wrap_next(self) -> None:
         start, end = self.paragraphs[self._next]
+        if self._next == self._note_before:
+            for part in wrap_paragraph(self.note, 0, len(self.note), self.width):
+                self.note_lines[len(self.lines)] = part
+                self.lines.append((start, start))
+                self.starts.append(start)
+            if not self._next:  # a note above the text: a blank line under it
+                self.lines.append((start, start))
+                self.starts.append(start)
         added = [(start, start)] if self._next else []
         # Measure what is painted: a control is 0 cells, its placeholder is 1.
         added.extend(wrap_paragraph(self.shown, start, end, self.width))

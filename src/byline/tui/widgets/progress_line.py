@@ -43,6 +43,17 @@ class ProgressLine(Horizontal):
     def on_mount(self) -> None:
         self._show()
 
+    def on_resize(self) -> None:
+        # Textual's bar rounds its share to half cells of the width it has when the share is
+        # set; set before the bar had a width, it stays unrounded. Set it again once laid
+        # out, so the same progress always paints the same bar.
+        self.call_after_refresh(self._round_to_width)
+
+    def _round_to_width(self) -> None:
+        if self.fraction is not None and self.query("#progress-bar"):
+            inner = self.bar.query_one("#bar")
+            inner.percentage = self.bar.percentage  # type: ignore[attr-defined]
+
     @property
     def bar(self) -> ProgressBar:
         return self.query_one(ProgressBar)

@@ -38,7 +38,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from byline.analysis.model import Analysis, Attribution, Span
-from byline.evaluate.polnear import load_records, shares_name
+from byline.evaluate.polnear import load_records, one_to_one, shares_name
 
 _MARK_PAIR = re.compile(r"''.+?''|\"[^\"]+\"|“[^”]+”|“[^“”]+$|^[^“”]+”", re.DOTALL)
 _KINDS = ("direct", "mixed", "indirect")
@@ -168,13 +168,7 @@ def match(
             union = size + sizes[j] - inter
             if inter and inter * 2 >= union:
                 candidates.append((inter / union, i, j))
-    pairs, used_p, used_g = [], set(), set()
-    for _, i, j in sorted(candidates, reverse=True):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+    return one_to_one(candidates)
 
 
 def source_right(relation: Relation, gold: GoldAttribution) -> bool:

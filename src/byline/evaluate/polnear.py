@@ -186,13 +186,7 @@ def match(predicted: Sequence[Quote], gold: Sequence[GoldQuote]) -> list[tuple[i
             union = max(quote.end, g.end) - min(quote.start, g.start)
             if inter >= union / 2:
                 candidates.append((inter / union, i, j))
-    pairs, used_p, used_g = [], set(), set()
-    for _, i, j in sorted(candidates, reverse=True):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+    return one_to_one(candidates)
 
 
 def _names(text: str) -> set[str]:
@@ -352,3 +346,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(prediction, gold) pairs, best overlap first, each side used at most once."""
+    pairs: list[tuple[int, int]] = []
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in sorted(candidates, reverse=True):
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return pairs

@@ -74,6 +74,71 @@ STRETCHES = [
         "Using a 'bot net of machines makes attacks hard. Other 'bot nets were used too.",
         [],
     ),
+    (
+        "German low marks close at the high one, not inverted",
+        "„Wir schaffen das“, sagte Merkel. Dann ging sie „nach Hause“.",
+        ["„Wir schaffen das“", "„nach Hause“"],
+    ),
+    (
+        "German low marks closed the Polish way",
+        "„Nie damy się”, powiedział premier.",
+        ["„Nie damy się”"],
+    ),
+    (
+        "German single low marks nested in double low ones",
+        "„Er sagte ‚nein‘ und ging dann“, sagte sie.",
+        ["„Er sagte ‚nein‘ und ging dann“"],
+    ),
+    (
+        "German single low marks on their own",
+        "Er sagte ‚nein danke‘ und ging.",
+        ["‚nein danke‘"],
+    ),
+    (
+        "an apostrophe inside German marks",
+        "Sie sagte: „Das war’s, wir gehen heim.“ Dann ging sie.",
+        ["„Das war’s, wir gehen heim.“"],
+    ),
+    (
+        "French guillemets with no-break spaces inside",
+        "Le ministre a dit\u00a0: «\u00a0Nous n’abandonnerons jamais\u00a0», puis il est parti.",
+        ["«\u00a0Nous n’abandonnerons jamais\u00a0»"],
+    ),
+    (
+        "French guillemets with narrow no-break spaces and plain spaces",
+        "« Nous allons gagner », a déclaré Macron. «\u202fC’est fini\u202f», dit-il.",
+        ["« Nous allons gagner »", "«\u202fC’est fini\u202f»"],
+    ),
+    (
+        "German reversed guillemets",
+        "»Wir schaffen das«, sagte Merkel. »Ganz sicher.«",
+        ["»Wir schaffen das«", "»Ganz sicher.«"],
+    ),
+    (
+        "Swiss guillemets glued to the words",
+        "«Wir schaffen das», sagte die Rätin. Sie meinte «alle».",
+        ["«Wir schaffen das»", "«alle»"],
+    ),
+    (
+        "reversed and French guillemets in one text",
+        "»Wir schaffen das«, sagte sie. « Nous allons gagner », dit-il.",
+        ["»Wir schaffen das«", "« Nous allons gagner »"],
+    ),
+    (
+        "single guillemets nested in double ones",
+        "« Il m’a dit ‹ non › et il est parti », a raconté Marie.",
+        ["« Il m’a dit ‹ non › et il est parti »"],
+    ),
+    (
+        "single guillemets on their own, both ways",
+        "‹ Nous allons gagner › et ›Wir schaffen das‹ ensemble.",
+        ["‹ Nous allons gagner ›", "›Wir schaffen das‹"],
+    ),
+    (
+        "an English quote still closes at a forward-facing mark after German marks",
+        "Er sagte „ja“. He said: “We will win. “Nobody doubts it,” he added.",
+        ["„ja“", "“We will win.", "“Nobody doubts it,”"],
+    ),
 ]
 
 
@@ -109,6 +174,26 @@ QUOTES = [
         [],
     ),
     (
+        "a German quote with its comma after the marks",
+        "Die Lage ist ernst.\n\n„Wir schaffen das“, sagte Merkel.",
+        ["„Wir schaffen das“"],
+    ),
+    (
+        "a French quote with its comma after the marks",
+        "La foule attendait.\n\n« Nous allons gagner », a déclaré Macron.",
+        ["« Nous allons gagner »"],
+    ),
+    (
+        "a German reversed quote with its comma after the marks",
+        "Die Lage ist ernst.\n\n»Wir schaffen das«, sagte Merkel.",
+        ["»Wir schaffen das«"],
+    ),
+    (
+        "German scare quotes are not quotes",
+        "Die Partei nennt das „gute Politik“ und geht weiter.",
+        [],
+    ),
+    (
         "single marks the wrong way round around a lead-in",
         "It was a good year.\n\n'Asked to sum up his season in one word, Kane went for:' unreal.",
         [],
@@ -126,3 +211,51 @@ def test_single_mark_quote_speaker() -> None:
     text = "Rain fell.\n\n'He was fine and he will play on Saturday,' Simeone told reporters."
     (quote,) = analyze(text).quotes
     assert quote.speaker == "Simeone" and quote.cue == "told"
+
+
+# (name, English text quoting with other languages' marks, quote, speaker, cue)
+SPEAKERS = [
+    (
+        "German marks after a lead-in",
+        "The vote was close.\n\nThe minister said: „We will never give up the fight.“",
+        "„We will never give up the fight.“",
+        "The minister",
+        "said",
+    ),
+    (
+        "German marks with the cue after them",
+        "The vote was close.\n\n„We will never give up the fight“, Angela Merkel told reporters.",
+        "„We will never give up the fight“",
+        "Angela Merkel",
+        "told",
+    ),
+    (
+        "French guillemets with the cue after them",
+        "The vote was close.\n\n« We are going to win this, » said Emmanuel Macron.",
+        "« We are going to win this, »",
+        "Emmanuel Macron",
+        "said",
+    ),
+    (
+        "French guillemets with no-break spaces and the comma outside",
+        "The vote was close.\n\n«\u00a0We are going to win\u00a0», said Emmanuel Macron.",
+        "«\u00a0We are going to win\u00a0»",
+        "Emmanuel Macron",
+        "said",
+    ),
+    (
+        "German reversed guillemets",
+        "The vote was close.\n\n»We will never give up the fight«, Angela Merkel said.",
+        "»We will never give up the fight«",
+        "Angela Merkel",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "quote", "speaker", "cue"), SPEAKERS, ids=[c[0] for c in SPEAKERS]
+)
+def test_other_marks_speaker(name: str, text: str, quote: str, speaker: str, cue: str) -> None:
+    (found,) = analyze(text).quotes
+    assert (text[found.start : found.end], found.speaker, found.cue) == (quote, speaker, cue), name

@@ -18,7 +18,7 @@ from byline.analysis.quotes.cues import GO_ON, INVERTIBLE_CUES, cue_end, is_cue
 from byline.analysis.quotes.referents import describe, resolve_pronoun
 from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.speakers import clause_subject, phrase_end, subject_before
-from byline.analysis.quotes.stretches import CLOSING, SPEAKER_LABEL
+from byline.analysis.quotes.stretches import SPEAKER_LABEL, unclosed
 
 _TERMINAL = {".", "!", "?", "...", "…"}
 _AFTER_WINDOW = 32
@@ -163,7 +163,7 @@ def attribute(scan: QuoteScan, start: int, end: int) -> tuple[Speaker | None, bo
     first = doc.index_at(start)
     after = doc.index_at(end)
     text = doc.text
-    inner = text[start:end].rstrip(CLOSING)
+    inner = unclosed(text, start, end)
     after_high = _after_window(scan, after, doc.token_paragraph[max(0, after - 1)])
     next_word = doc.tokens[after].text if after < after_high else ""
     ends_sentence = inner[-1:] in ".!?…" and next_word[:1].isupper()

@@ -64,7 +64,7 @@ _IRREGULAR_STEMS = {
     "put": "put",
 }
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "„", "‚", "«", "»", "‹", "›"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "it", "who"})
 
 

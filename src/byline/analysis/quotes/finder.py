@@ -3,11 +3,12 @@
 Scare quotes of one or two words are not quotes, nor are titles in quotation marks
 (even with a cue, after "of" or a possessive), nor single marks holding a lead-in that
 ends with a colon (marks printed the wrong way round); three words are a quote only
-when a cue stands right by them. A transcript turn ("PENCE: Well, ...") left open is not one. A
-quote with no cue of its own is said by a transcript label opening it, else by the
-subject of the sentence before it (when that sentence holds no quote), else continues
-the last speaker, else by a lead-in ending the paragraph before ("Smith said:"). Cues
-and speakers are found by :mod:`byline.analysis.quotes.attribution`.
+when a cue stands right by them, or a comma right after the closing mark of a German or
+French quote ("„Wir schaffen das“, sagte Merkel"). A transcript turn ("PENCE: Well,
+...") left open is not one. A quote with no cue of its own is said by a transcript label
+opening it, else by the subject of the sentence before it (when that sentence holds no
+quote), else continues the last speaker, else by a lead-in ending the paragraph before
+("Smith said:"). Cues and speakers are found by :mod:`byline.analysis.quotes.attribution`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.stretches import (
     CLOSING,
     SPEAKER_LABEL,
+    comma_after,
     quoted_stretches,
     title_like,
+    unclosed,
     words_in,
 )
 
@@ -67,14 +70,17 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             attribution = Speaker(
                 previous.speaker, previous.speaker_span, attribution.cue, attribution.cue_span
             )
-        spoken = adjacent and text[start:end].rstrip(CLOSING)[-1:] in ",?!"
+        # German and French set the comma after the closing mark, and their cues are not
+        # in the English lexicon: the comma alone says an attribution follows.
+        spoken = adjacent and unclosed(text, start, end)[-1:] in ",?!"
+        spoken = spoken or comma_after(text, start, end)
         if len(words) < 3 or len(words) == 3 and not spoken:
             if adjacent and attribution is not None and attribution.speaker is not None:
                 last = (paragraph, attribution)  # "“They’re worried,” Carson said."
             continue
         if title_like(words) and (not adjacent or is_named_work(doc, start)):
             continue
-        if text[start] in "'‘" and text[start:end].rstrip(CLOSING).endswith(":"):
+        if text[start] in "'‘" and unclosed(text, start, end).endswith(":"):
             continue  # single marks the wrong way round hold a lead-in ("Kane said:'")
         if SPEAKER_LABEL.match(text, start, end) and text[end - 1] not in CLOSING:
             continue  # a transcript turn ("PENCE: Well, ...") left open is no quote

@@ -13,8 +13,14 @@ transcript speaker label ("PENCE: Well, ...").
 Double marks (" “ ” and the doubled apostrophe '' some papers print) pair first; single
 marks (' ‘ ’), which British papers quote with, pair only outside double-quoted text, and
 never where they are apostrophes: inside a word (it's, L’Oréal), before a year or an
-elided word ('90s, 'em, rock 'n' roll) or after a plural possessive ("Jones' car"). Must
-not import Textual.
+elided word ('90s, 'em, rock 'n' roll) or after a plural possessive ("Jones' car").
+
+Other languages' marks pair the same way. The low marks „ and ‚ (German, Polish …) only
+open, and the quote they open closes at “ or ” (‘ or ’), so German „…“ is not read
+inverted. Guillemets « » and ‹ › face by their shape (« opens, French and Swiss) unless
+glued to a word the other way round, as German and Danish print them (»Wir …«); the
+no-break spaces French sets inside them (« Nous … ») belong to the marks. Must not
+import Textual.
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ from dataclasses import dataclass
 
 from byline.analysis.model import Span
 
-_DOUBLE = re.compile("''|[\"“”]")
-_SINGLE = re.compile("[‘’']")
+_DOUBLE = re.compile("''|[\"“”„«»]")
+_SINGLE = re.compile("[‘’'‚‹›]")
+_LOW_CLOSERS = {"„": "“”", "‚": "‘’"}
+"""What closes a quote a low mark opens, whatever way the closing mark faces."""
+_GUILLEMETS = {"«": True, "»": False, "‹": True, "›": False}
+"""Each guillemet and whether its shape opens (French, Swiss) when nothing says otherwise."""
 _OPEN_BEFORE = frozenset("([{—–-/“‘\"'")
 _CLOSE_AFTER = frozenset(",.;:!?)]}—–-…”’\"'")
 _ELISION = re.compile(r"['’](?:\d\d|em\b|n['’]|tis\b|twas\b|cause\b|til\b|bout\b|round\b)", re.I)
@@ -50,6 +60,7 @@ class Mark:
     size: int
     opens: bool
     closes: bool
+    shape: str = '"'
 
     @property
     def end(self) -> int:
@@ -75,11 +86,34 @@ def _facing(text: str, at: int, size: int) -> tuple[bool, bool]:
     return opens, closes
 
 
+def _guillemet_facing(text: str, at: int) -> tuple[bool, bool]:
+    """Whether a guillemet opens and closes: by its shape, unless glued the other way.
+
+    « closes only after a word and before a space or punctuation ("das«,"); » opens only
+    after a space and before a word ("»Wir"); a space French sets inside the marks never
+    counts as glue ("« Nous", "gagner »").
+    """
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if _GUILLEMETS[text[at]]:
+        reversed_ = not before.isspace() and before not in _OPEN_BEFORE
+        reversed_ = reversed_ and (after.isspace() or after in _CLOSE_AFTER)
+        return not reversed_, reversed_
+    reversed_ = (before.isspace() or before in _OPEN_BEFORE) and after.isalnum()
+    return reversed_, not reversed_
+
+
 def double_marks(text: str, start: int, end: int) -> list[Mark]:
     """The double quotation marks of ``text[start:end]`` in order."""
     found = []
     for match in _DOUBLE.finditer(text, start, end):
         at, mark = match.start(), match.group()
+        if mark in _GUILLEMETS:
+            found.append(Mark(at, 1, *_guillemet_facing(text, at), mark))
+            continue
+        if mark == "„":
+            found.append(Mark(at, 1, True, False, mark))
+            continue
         opens, closes = _facing(text, at, len(mark))
         if mark == "”":
             opens, closes = False, True
@@ -87,7 +121,7 @@ def double_marks(text: str, start: int, end: int) -> list[Mark]:
             opens = True  # curly opening marks also close in careless copy ("word“ ")
         elif not opens and not closes:
             opens = closes = True  # a mark between two words: either way
-        found.append(Mark(at, len(mark), opens, closes))
+        found.append(Mark(at, len(mark), opens, closes, mark))
     return found
 
 
@@ -96,6 +130,12 @@ def single_marks(text: str, start: int, end: int) -> list[Mark]:
     found = []
     for match in _SINGLE.finditer(text, start, end):
         at, mark = match.start(), match.group()
+        if mark in _GUILLEMETS:
+            found.append(Mark(at, 1, *_guillemet_facing(text, at), mark))
+            continue
+        if mark == "‚":
+            found.append(Mark(at, 1, True, False, mark))
+            continue
         before = text[at - 1] if at > 0 else " "
         after = text[at + 1] if at + 1 < len(text) else " "
         if mark == "'" and "'" in (before, after):
@@ -109,7 +149,7 @@ def single_marks(text: str, start: int, end: int) -> list[Mark]:
         if before.isspace() and after.isspace() and mark != "‘":
             continue  # a lone mark between spaces: the closing half of " 'n' " or noise
         if mark == "‘":
-            found.append(Mark(at, 1, True, False))
+            found.append(Mark(at, 1, True, False, mark))
             continue
         opens, closes = _facing(text, at, 1)
         if mark == "’":
@@ -117,7 +157,7 @@ def single_marks(text: str, start: int, end: int) -> list[Mark]:
         if closes and before in "sS" and _possessive_follows(text, at + 1):
             continue  # the Joneses' car, the residents’ association
         if opens or closes:
-            found.append(Mark(at, 1, opens, closes))
+            found.append(Mark(at, 1, opens, closes, mark))
     return found
 
 
@@ -154,6 +194,7 @@ def pair(
     """
     stretches: list[tuple[int, int]] = []
     open_at: int | None = None
+    closers = ""  # what closes the open quote whatever way it faces (after „ or ‚)
     taken = sorted(inside)
     for index, paragraph in enumerate(paragraphs):
         body = text[paragraph.start : paragraph.end]
@@ -163,13 +204,16 @@ def pair(
                 continue
             if open_at is None:
                 if mark.opens:
-                    open_at = mark.at
+                    open_at, closers = mark.at, _LOW_CLOSERS.get(mark.shape, "")
             elif mark.at == lead and open_at < paragraph.start:
                 continue  # a continuation paragraph reopens the quote left open
+            elif mark.shape in closers:
+                stretches.append((open_at, mark.end))
+                open_at = None
             elif mark.clearly_opens:
                 if not closed_only:
                     stretches.append((open_at, _trim(text, open_at, mark.at)))
-                open_at = mark.at
+                open_at, closers = mark.at, _LOW_CLOSERS.get(mark.shape, "")
             elif mark.closes:
                 stretches.append((open_at, mark.end))
                 open_at = None

@@ -27,7 +27,7 @@ from byline.analysis.quotes.cuemodel import AUXILIARIES, model_path, stem
 LABELS: tuple[str, ...] = ("O", "S", "C", "Q")
 """Outside, source, cue, content."""
 
-_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
+_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'", "„", "‚", "«", "»", "‹", "›"})
 _TERMINAL = frozenset({".", "!", "?"})
 
 

@@ -16,7 +16,7 @@ from byline.analysis.quotes.scan import QuoteScan
 _NP_TAGS = NOUN_TAGS | {"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "VBN", "HYPH", "FW"}
 _LINKS = {"of", "for", "at", "from", "with", "in", "&", "and", "de", "to"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
-_QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+_QUOTE_MARKS = {'"', "“", "”", "''", "``", "„", "«", "»"}
 _SKIP_BEFORE_CUE = {"RB", "MD", "VBD", "VBZ", "VBP", "VB", "VBN", "TO", "RP"}
 
 

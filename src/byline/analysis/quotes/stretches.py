@@ -20,8 +20,38 @@ _SMALL = frozenset(
 )
 CLOSING = "\"”’' "
 """Characters a stretch's end may carry after its words: closing marks and spaces."""
+_OTHER_OPENERS = "„‚«»‹›"
+"""Opening marks of other languages' quotes (German „…“, French « … », German »…«)."""
+_OTHER_CLOSING = CLOSING + "“‘«»‹›\xa0\u202f\u2009"
 
-__all__ = ["CLOSING", "SPEAKER_LABEL", "quoted_stretches", "title_like", "words_in"]
+__all__ = [
+    "CLOSING",
+    "SPEAKER_LABEL",
+    "comma_after",
+    "quoted_stretches",
+    "title_like",
+    "unclosed",
+    "words_in",
+]
+
+
+def unclosed(text: str, start: int, end: int) -> str:
+    """The stretch ``text[start:end]`` without its closing marks and the spaces by them.
+
+    A quote opened the German or French way closes with “, ‘ or a guillemet, and French
+    sets a no-break space inside the marks ("gagner »"); those go too.
+    """
+    closing = _OTHER_CLOSING if text[start] in _OTHER_OPENERS else CLOSING
+    return text[start:end].rstrip(closing)
+
+
+def comma_after(text: str, start: int, end: int) -> bool:
+    """Whether a German or French quote's comma (or ? !) follows its closing mark.
+
+    Those languages set the comma outside the marks ("„Wir schaffen das“, sagte
+    Merkel"), where English sets it inside.
+    """
+    return text[start] in _OTHER_OPENERS and text[end : end + 2].lstrip()[:1] in (",", "?", "!")
 
 
 def words_in(text: str) -> list[str]:

@@ -159,6 +159,61 @@ REPORTED = [
         ],
     ),
     (
+        "CLAUSE, X said on DAY: the opening clause, not the day",
+        "The company closed the plant in March.\n\nThe plant will not reopen, it said on Monday.",
+        [("indirect", "The plant will not reopen", "it", "said")],
+    ),
+    (
+        "CLAUSE, X said DAY",
+        "Prices will rise next year, officials said Tuesday.",
+        [("indirect", "Prices will rise next year", "officials", "said")],
+    ),
+    (
+        "CLAUSE, X said in a statement on DAY",
+        "The factory will shut in May, the company said in a statement on Monday.",
+        [("indirect", "The factory will shut in May", "the company", "said")],
+    ),
+    (
+        "X told NAME CLAUSE: who was told is not what was said",
+        "A spokesman told the BBC the plant would close next year.",
+        [("indirect", "the plant would close next year", "A spokesman", "told")],
+    ),
+    (
+        "X told them CLAUSE",
+        "He told them he would win the vote.",
+        [("indirect", "he would win the vote", "He", "told")],
+    ),
+    (
+        "X said CLAUSE whose verb is another candidate cue",
+        "Republicans said they're increasingly convinced the Justice Department mishandled "
+        "the case.",
+        [
+            (
+                "indirect",
+                "they're increasingly convinced the Justice Department mishandled the case",
+                "Republicans",
+                "said",
+            )
+        ],
+    ),
+    (
+        "X noted that NAME VERB …: the clause is whole",
+        "He noted that Ronald Reagan appeared unsteady in his first debate.",
+        [("indirect", "that Ronald Reagan appeared unsteady in his first debate", "He", "noted")],
+    ),
+    (
+        "a source hanging on a preposition is the phrase, not its last noun",
+        "The “brand members” behind the letter called on the IACC board to address the concerns.",
+        [
+            (
+                "indirect",
+                "the IACC board to address the concerns",
+                "The “brand members” behind the letter",
+                "called on",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],
@@ -180,6 +235,10 @@ NOT_REPORTED = [
     ("said in an object relative clause", "The words she said were lost in the noise."),
     ("said nothing", "The man who said nothing left the room early."),
     ("a verb that reports nothing", "The firm has 500 staff and sells shoes in Leeds."),
+    (
+        "in response to: what a statement answers is no claim",
+        "The union issued a statement in response to the letter on Tuesday.",
+    ),
 ]
 
 

@@ -129,6 +129,13 @@ def test_reported_claims_and_their_sources() -> None:
             "reportedly",
         ),
         (
+            "indirect",
+            "the IACC board to address a long list of concerns",
+            "The “brand members” behind the letter",
+            "described",
+            "called on",
+        ),
+        (
             "mixed",
             "that Alibaba applauds the “IACC’s approach to include market intermediaries in "
             "the fight against counterfeits.”",
@@ -165,6 +172,13 @@ def test_reported_claims_and_their_sources() -> None:
     ]
     for claim in expected:
         assert claim in claims, claim
+
+
+def test_a_statement_in_response_to_the_letter_claims_nothing() -> None:
+    analysis = _sample()
+    at = analysis.text.index("issued a statement in response to the letter")
+    sentence_end = analysis.text.index(".", at)
+    assert not [a for a in analysis.attributions if at <= a.start < sentence_end]
 
 
 def test_every_quote_is_a_direct_claim_but_the_one_reported_around() -> None:

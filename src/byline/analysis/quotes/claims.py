@@ -18,7 +18,7 @@ from byline.analysis.document import Document
 from byline.analysis.model import Attribution, AttributionKind, Hedge, Quote, Span
 from byline.analysis.quotes.cuemodel import CueModel, load_cue_model
 from byline.analysis.quotes.hedges import find_hedges, unsourced_claims
-from byline.analysis.quotes.reported import Reported, find_reported
+from byline.analysis.quotes.reported import Reported, find_reported, passive
 from byline.analysis.quotes.roles import RoleTagger, load_role_tagger
 from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.sources import PRONOUN_KINDS, resolve, source_kind
@@ -61,6 +61,9 @@ def merge(
     absorbed: set[int] = set()
     claims: list[tuple[int, Reported, AttributionKind, Span]] = []
     for claim in reported:
+        if claim.source is None and _subject_of(scan, claim) is None:
+            if not passive(doc, claim.anchor):
+                continue  # no one says it, and no agentless passive hedges it
         content = doc.span(*claim.content)
         inside = [
             i for i, q in enumerate(quotes) if q.start < content.end and content.start < q.end

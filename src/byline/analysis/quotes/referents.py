@@ -17,6 +17,8 @@ from byline.analysis.model import Entity
 from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.speakers import sentence_subject
 
+_CLOSING_MARKS = frozenset({"”", '"', "’", "''"})
+
 
 def gender_of(words: Sequence[str]) -> str:
     """ "f", "m" or "" from titles, first names and person nouns."""
@@ -46,8 +48,13 @@ def describe(
     if head_at is None:
         head_at = last
         for k in range(first + 1, last):
-            if doc.tokens[k].pos == "IN" and doc.tokens[k - 1].pos in NOUN_TAGS:
-                head_at = k - 1  # "a spokeswoman for Acme" is a spokeswoman
+            if doc.tokens[k].pos != "IN":
+                continue
+            before = k - 1
+            if doc.tokens[before].text in _CLOSING_MARKS and before > first:
+                before -= 1  # "The “brand members” behind the letter" are brand members
+            if doc.tokens[before].pos in NOUN_TAGS:
+                head_at = before  # "a spokeswoman for Acme" is a spokeswoman
                 break
     head = doc.tokens[head_at]
     entity = _entity_at(doc, head.start, head.end)

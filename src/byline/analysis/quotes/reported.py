@@ -15,10 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from byline.analysis.document import Document
 from byline.analysis.model import Span
+from byline.analysis.quotes.bounds import (
+    BE,
+    EDGE_PUNCT,
+    FINITE,
+    JOINERS,
+    Reported,
+    clause_before,
+    continued,
+    coordinated,
+    grown,
+    hearer_end,
+    in_response,
+    verbless_clause,
+    whole_clause,
+    with_head,
+)
 from byline.analysis.quotes.cuemodel import CueModel
 from byline.analysis.quotes.roles import CueContext, RoleTagger, sentence_features
 from byline.analysis.quotes.scan import QuoteScan
@@ -29,34 +44,11 @@ _CAPTION = re.compile(
     r"\s*(?:[:(—–-]|\b(?:left|right|top|centre|center)\b)",
     re.IGNORECASE,
 )
-_CONTINUING = frozenset({"he", "she", "it", "they", "this", "that"})
-_BACKSHIFT = frozenset({"would", "could", "might", "should"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_JOINERS = frozenset({"and", "but", "or", "while", "as", "before", "after", "then"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "got"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _WH = frozenset({"WDT", "WP", "IN"})  # "that" is tagged IN or WDT
 _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
-_EDGE_PUNCT = frozenset({",", ".", ":", ";", "!", "?", "--", "-", "—", "–", "(", ")"})
-
-
-@dataclass(frozen=True, slots=True)
-class Reported:
-    """A claim around one cue, as token bounds (inclusive).
-
-    Attributes:
-        anchor: the cue's head word.
-        cue: first and last word of the cue.
-        content: first and last word of what is claimed.
-        source: first and last word naming the source, or None.
-    """
-
-    anchor: int
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    source: tuple[int, int] | None
 
 
 def find_reported(
@@ -94,8 +86,10 @@ def find_reported(
         taken.update(range(claim.cue[0], claim.cue[1] + 1))
         if claim.source is not None:
             taken.update(range(claim.source[0], claim.source[1] + 1))
-    kept = _untangle(doc, found)
-    return [_continued(doc, quoted, _grown(doc, c, kept), kept) for c in kept]
+    kept = [c for c in _untangle(doc, found) if not in_response(doc, c)]
+    kept = [grown(doc, c, kept) for c in kept]
+    kept = [whole_clause(doc, c, kept) for c in kept]
+    return [continued(doc, quoted, c, kept) for c in kept]
 
 
 def _relative_object(doc: Document, claim: Reported) -> bool:
@@ -104,7 +98,7 @@ def _relative_object(doc: Document, claim: Reported) -> bool:
         return False
     first, after = claim.source[0], claim.cue[1] + 1
     noun_before = first > 0 and doc.tokens[first - 1].pos in ("NN", "NNS")
-    if noun_before and after < len(doc.tokens) and doc.tokens[after].pos in _FINITE:
+    if noun_before and after < len(doc.tokens) and doc.tokens[after].pos in FINITE:
         return True  # "The words she said were lost": the noun is the subject, not a claim
     if claim.content[1] >= claim.source[0]:
         return False
@@ -125,40 +119,6 @@ def _reports_nothing(doc: Document, anchor: int) -> bool:
     return False
 
 
-def _continued(
-    doc: Document, quoted: Sequence[bool], claim: Reported, claims: Sequence[Reported]
-) -> Reported:
-    """The claim grown over the next sentence when that one plainly goes on reporting.
-
-    "The company said it would close the plant. It would also cut 200 jobs.": a next
-    sentence in the same paragraph that opens with a pronoun, keeps the report's
-    backshifted modal ("would", "could", "might") and has no claim or quote of its own.
-    """
-    last = claim.content[1]
-    end = last + 1
-    while end < len(doc.tokens) and doc.token_sentence[end] == doc.token_sentence[last]:
-        end += 1
-    if end >= len(doc.tokens) or end - last > 2 or claim.content[1] < claim.anchor:
-        return claim  # "CLAUSE, X said." ends the report where it stands
-    if doc.token_paragraph[end] != doc.token_paragraph[last]:
-        return claim
-    sentence = doc.token_sentence[end]
-    stop = end
-    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == sentence:
-        stop += 1
-    opener = doc.tokens[end].text.lower()
-    modal = any(
-        doc.tokens[k].text.lower() in _BACKSHIFT for k in range(end + 1, min(stop, end + 4))
-    )
-    if opener not in _CONTINUING or not modal or any(quoted[end : stop + 1]):
-        return claim
-    if any(end <= other.anchor <= stop for other in claims):
-        return claim
-    while stop > end and doc.tokens[stop].text in _EDGE_PUNCT:
-        stop -= 1
-    return Reported(claim.anchor, claim.cue, (claim.content[0], stop), claim.source)
-
-
 def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
     """One claim per word, as in PolNeAR: nested cues drop, coordinated ones cut.
 
@@ -168,7 +128,7 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
     starts a claim of its own, so the first content ends before it.
     """
     claims = list(claims)
-    weak = [c.source is None and _passive(doc, c.anchor) for c in claims]
+    weak = [c.source is None and passive(doc, c.anchor) for c in claims]
     dropped: set[int] = set()
     for i, outer in enumerate(claims):
         if i in dropped:
@@ -185,7 +145,11 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
                 continue
             if inner.source is None or not _inside(inner.source[0], outer.content):
                 if inner.anchor > outer.anchor:
-                    claims[i] = outer = _cut(doc, outer, inner)
+                    cut = _cut(doc, outer, inner)
+                    if verbless_clause(doc, cut) and not coordinated(doc, inner):
+                        dropped.add(j)  # "said they're convinced …": the clause's own verb
+                        continue
+                    claims[i] = outer = cut
                     continue
             dropped.add(j)
     return [c for k, c in enumerate(claims) if k not in dropped and c.content[1] >= c.content[0]]
@@ -200,7 +164,7 @@ def _cut(doc: Document, claim: Reported, later: Reported) -> Reported:
     first = claim.content[0]
     last = min(later.cue[0], later.source[0] if later.source else later.cue[0]) - 1
     while last > first and (
-        doc.tokens[last].text in _EDGE_PUNCT or doc.tokens[last].text.lower() in _JOINERS
+        doc.tokens[last].text in EDGE_PUNCT or doc.tokens[last].text.lower() in JOINERS
     ):
         last -= 1
     return Reported(claim.anchor, claim.cue, (first, last), claim.source)
@@ -211,24 +175,32 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     content = [k for k, label in enumerate(labels) if label == "Q"]
     dateline = _dateline_end(doc, first, context.last)
     while content and (
-        doc.tokens[first + content[0]].text in _EDGE_PUNCT or first + content[0] <= dateline
+        doc.tokens[first + content[0]].text in EDGE_PUNCT or first + content[0] <= dateline
     ):
         content.pop(0)
-    while content and doc.tokens[first + content[-1]].text in _EDGE_PUNCT:
+    while content and doc.tokens[first + content[-1]].text in EDGE_PUNCT:
         content.pop()
-    if not content:
-        return None
     cue_first = cue_last = anchor
     while cue_first > 0 and labels[cue_first - 1] == "C":
         cue_first -= 1
     while cue_last + 1 < len(labels) and labels[cue_last + 1] == "C":
         cue_last += 1
+    if content and content[0] <= cue_last + 2:
+        hearer = hearer_end(doc, first + anchor, first + cue_last + 1, first + content[-1])
+        if hearer is not None:  # "told the BBC the plant would close": not what was said
+            content = [k for k in content if k > hearer - first]
     source = _nearest_run(labels, "S", anchor)
+    if source is not None and (not content or content[0] > cue_last):
+        content = clause_before(doc, context, source, cue_last, dateline) or content
+    if not content:
+        return None
     while source is not None and source[1] > source[0] and _opens_relative(doc, first + source[1]):
         source = (source[0], source[1] - 1)  # "a letter that": "that" opens what follows
+    if source is not None and source[1] < anchor:
+        source = with_head(doc, first, source)
     if source is not None:
         content = _with_stray_sources(labels, content, source)
-    if source is not None and source[1] < anchor and _passive(doc, first + anchor):
+    if source is not None and source[1] < anchor and passive(doc, first + anchor):
         source = None  # "Alibaba has been criticized": the subject is no source
     if source is not None and source[0] > anchor and content[0] < cue_first:
         after = [k for k in content if k > source[1]]
@@ -268,46 +240,14 @@ def _with_stray_sources(
     return sorted(held)
 
 
-def _grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
-    """A content after its cue, grown over a clause the tagger cut short.
-
-    "said its program, an initiative it started in 2013, is being expanded": a content
-    with no finite verb of its own, stopped at an aside (or inside it) that closes with
-    a comma before a finite verb and holds no other claim, runs to the sentence's end.
-    """
-    first, last = claim.content
-    if first < claim.anchor:
-        return claim
-    stop = last
-    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
-        stop += 1
-    tokens = doc.tokens
-    if last + 1 > stop or any(tokens[k].pos in _FINITE for k in range(first, last + 1)):
-        return claim  # a content with a verb of its own is a whole clause
-    if tokens[last + 1].text == ",":
-        at = last + 1  # "its program | , an initiative it started in 2013, is being …"
-    elif tokens[last].pos in ("PRP", "WDT", "WP") and tokens[last + 1].pos[:2] == "VB":
-        at = last + 2  # "an initiative it | started in 2013, is being …"
-    else:
-        return claim
-    closing = [k for k in range(at + 1, stop) if tokens[k].text == ","]
-    if not closing or tokens[closing[-1] + 1].pos not in _FINITE:
-        return claim
-    if any(last < other.cue[0] <= stop for other in claims):
-        return claim
-    while stop > last and doc.tokens[stop].text in _EDGE_PUNCT:
-        stop -= 1
-    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
-
-
-def _passive(doc: Document, anchor: int) -> bool:
+def passive(doc: Document, anchor: int) -> bool:
     """Whether the cue is a passive ("has been criticized", "was asked")."""
     if doc.tokens[anchor].pos != "VBN":
         return False
     k = anchor - 1
     while k >= 0 and doc.tokens[k].pos in ("RB", "MD") and anchor - k < 4:
         k -= 1
-    return k >= 0 and doc.tokens[k].text.lower() in _BE
+    return k >= 0 and doc.tokens[k].text.lower() in BE
 
 
 def _dateline_end(doc: Document, first: int, last: int) -> int:

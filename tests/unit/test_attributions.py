@@ -236,6 +236,14 @@ NOT_REPORTED = [
     ("said nothing", "The man who said nothing left the room early."),
     ("a verb that reports nothing", "The firm has 500 staff and sells shoes in Leeds."),
     (
+        "a cue with no one to say it and no passive to hedge it",
+        "To remind voters of the plan would cost money.",
+    ),
+    (
+        "a participle with no source of its own",
+        "Asked about the vote, the minister left the room.",
+    ),
+    (
         "in response to: what a statement answers is no claim",
         "The union issued a statement in response to the letter on Tuesday.",
     ),

@@ -197,6 +197,20 @@ REPORTED = [
         ],
     ),
     (
+        "two claims joined by and: the second cue is no part of the first claim",
+        "Republicans said they're increasingly convinced the Justice Department mishandled "
+        "the case and Democrats accused the GOP of stoking the issue.",
+        [
+            (
+                "indirect",
+                "they're increasingly convinced the Justice Department mishandled the case",
+                "Republicans",
+                "said",
+            ),
+            ("indirect", "the GOP of stoking the issue", "Democrats", "accused"),
+        ],
+    ),
+    (
         "X noted that NAME VERB …: the clause is whole",
         "He noted that Ronald Reagan appeared unsteady in his first debate.",
         [("indirect", "that Ronald Reagan appeared unsteady in his first debate", "He", "noted")],

@@ -143,7 +143,8 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
             if weak[j]:
                 dropped.add(j)  # "said the deal would be announced": part of the claim
                 continue
-            if inner.source is None or not _inside(inner.source[0], outer.content):
+            apart = inner.source is None or not _inside(inner.source[0], outer.content)
+            if apart or _joined(doc, inner.source, outer):
                 if inner.anchor > outer.anchor:
                     cut = _cut(doc, outer, inner)
                     if verbless_clause(doc, cut) and not coordinated(doc, inner):
@@ -153,6 +154,16 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
                     continue
             dropped.add(j)
     return [c for k, c in enumerate(claims) if k not in dropped and c.content[1] >= c.content[0]]
+
+
+def _joined(doc: Document, source: tuple[int, int] | None, outer: Reported) -> bool:
+    """Whether a source inside another claim follows "and" or "but" after a verb of that
+    claim's own ("said Obama lied and Democrats accused …"): a claim beside it."""
+    if source is None or source[0] - 1 <= outer.content[0]:
+        return False
+    if doc.tokens[source[0] - 1].text.lower() not in ("and", "but"):
+        return False
+    return any(doc.tokens[k].pos in FINITE for k in range(outer.content[0], source[0] - 1))
 
 
 def _inside(token: int, bounds: tuple[int, int]) -> bool:

@@ -5,6 +5,7 @@ Every page is written here; nothing goes to the network.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -132,15 +133,13 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     routes: dict[str, Callable[[_Handler], None]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         route = self.routes.get(self.path.split("?")[0])
         if route is None:
             self.send_page(404, b"<html><body>Not here</body></html>", "text/html")
             return
-        try:
-            route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up, as the tests mean it to
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            route(self)  # a broken connection: the client gave up, as the tests mean it to
 
     def send_page(
         self,

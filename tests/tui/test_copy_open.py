@@ -87,7 +87,7 @@ async def test_y_copies_the_current_claim_with_its_source(
         assert app.clipboard == copying.quote_text(app.analysis, app.quote_index or 0)
 
 
-async def test_y_copies_the_chosen_summary_sentence_and_Y_the_summary(
+async def test_y_copies_the_chosen_summary_sentence_and_shift_y_the_summary(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)

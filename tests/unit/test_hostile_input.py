@@ -8,6 +8,7 @@ Every test is bounded in time: waits are joins with a timeout, subprocesses have
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import json
 import os
@@ -168,10 +169,8 @@ def test_a_named_pipe_nobody_writes_to_is_refused(
         outcome = _in_thread(lambda: read_article(str(fifo)))
     finally:
         # Unblock a reader stuck opening the pipe, so its thread can end.
-        try:
+        with contextlib.suppress(OSError):
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass
     assert isinstance(outcome, ArticleError), outcome
     assert str(outcome) == f"{fifo}: a named pipe that nothing writes to"
 
@@ -265,9 +264,11 @@ def test_binary_served_as_plain_text_is_refused() -> None:
     def route(h: _Handler) -> None:
         h.send_page(200, binary, "text/plain; charset=utf-8")
 
-    with serve_routes({"/binary": route}) as base:
-        with pytest.raises(ArticleError, match="binary") as caught:
-            read_url(f"{base}/binary")
+    with (
+        serve_routes({"/binary": route}) as base,
+        pytest.raises(ArticleError, match="binary") as caught,
+    ):
+        read_url(f"{base}/binary")
     assert str(caught.value).startswith(f"{base}/binary: ")
 
 

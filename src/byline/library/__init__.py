@@ -22,7 +22,7 @@ migrations, ``records.py`` what it returns and ``store.py`` the :class:`Library`
 
 from byline.library.paths import DATA_DIR_VARIABLE, FILE_NAME, data_dir, default_path
 from byline.library.records import LibraryEntry, content_hash
-from byline.library.schema import MIGRATIONS, SCHEMA_VERSION, LibraryTooNew
+from byline.library.schema import MIGRATIONS, SCHEMA_VERSION, LibraryTooNewError
 from byline.library.store import BUSY_TIMEOUT_MS, Library
 
 __all__ = [
@@ -33,7 +33,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Library",
     "LibraryEntry",
-    "LibraryTooNew",
+    "LibraryTooNewError",
     "content_hash",
     "data_dir",
     "default_path",

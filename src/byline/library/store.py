@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from byline.library.paths import default_path
 from byline.library.records import LibraryEntry, content_hash
-from byline.library.schema import LibraryTooNew, check_version, migrate, transaction
+from byline.library.schema import LibraryTooNewError, check_version, migrate, transaction
 
 if TYPE_CHECKING:
     from byline.sources import Article
@@ -113,7 +113,7 @@ class Library:
             migrate(connection)
             reader = _connect(path, busy_timeout_ms)
             connections.append(reader)
-        except (sqlite3.Error, OSError, LibraryTooNew) as error:
+        except (sqlite3.Error, OSError, LibraryTooNewError) as error:
             for opened in connections:
                 opened.close()
             return cls.disabled(f"reading library unavailable ({path}: {_one_line(error)})", path)

@@ -183,10 +183,10 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
             if weak[j]:
                 dropped.add(j)  # "said the deal would be announced": part of the claim
                 continue
-            if inner.source is None or not _inside(inner.source[0], outer.content):
-                if inner.anchor > outer.anchor:
-                    claims[i] = outer = _cut(doc, outer, inner)
-                    continue
+            outside = inner.source is None or not _inside(inner.source[0], outer.content)
+            if outside and inner.anchor > outer.anchor:
+                claims[i] = outer = _cut(doc, outer, inner)
+                continue
             dropped.add(j)
     return [c for k, c in enumerate(claims) if k not in dropped and c.content[1] >= c.content[0]]
 

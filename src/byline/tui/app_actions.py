@@ -4,8 +4,9 @@ Opening another article (``ctrl+o``, ``:e``), the files named on the command lin
 ``:p``), exporting, the screenshot that says where it went, the library, and the settings
 that stay (``byline.config``). Between :class:`~byline.tui.reader_actions.CopyOpenActions`
 (copy, open in a browser; over :class:`~byline.tui.app_base.ReaderBase`, layout and
-showing) and ``BylineApp`` (state, workers, handlers): still the one mediator, split by
-subject so each module stays short. Must not import the analysis pipeline.
+showing) and :class:`~byline.tui.focus_actions.FocusActions` (then ``BylineApp``: state,
+workers, handlers): still the one mediator, split by subject so each module stays short.
+Must not import the analysis pipeline.
 """
 
 from __future__ import annotations

@@ -13,12 +13,14 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import re
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
 from byline.tui.text import one_line
 
@@ -61,6 +63,20 @@ def say(message: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass  # nowhere left to say it; the exit status still tells
+
+
+def fail(message: str) -> int:
+    """Say ``message`` (see :func:`say`) and give the exit status of a failed command."""
+    say(message)
+    return 1
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse, whose error messages quote what was typed: shown safely."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 def json_safe(line: str) -> str:

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from byline.__main__ import analyze_to_json_line
 from byline.analysis.model import Analysis
+from byline.json_lines import analyze_to_json_line
 from byline.sources import read_article
 from byline.tui.app import BylineApp
 from byline.tui.screens.confirm import ConfirmScreen

@@ -126,7 +126,7 @@ def test_an_unexpected_failure_in_one_file_is_that_files_error_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import byline.web as web
-    from byline.__main__ import run_analyze
+    from byline.headless import run_analyze
 
     real = web.open_article
 

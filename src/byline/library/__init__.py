@@ -17,7 +17,8 @@ error later on is caught the same way (the call returns its empty result and ``p
 says why).
 
 ``paths.py`` says where it lives, ``schema.py`` holds the versioned schema and its
-migrations, ``records.py`` what it returns and ``store.py`` the :class:`Library` itself.
+migrations, ``records.py`` what it returns, ``rows.py`` how rows are read back and checked,
+and ``store.py`` the :class:`Library` itself.
 """
 
 from byline.library.paths import DATA_DIR_VARIABLE, FILE_NAME, data_dir, default_path

@@ -21,8 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hostile_server import raw, serve_routes
-from web_fixtures import ARTICLE_HTML, QUOTE, _Handler
+from web_fixtures import ARTICLE_HTML, QUOTE, _Handler, raw, serve_routes
 
 import byline.sources.files as files
 from byline.sources import MAX_BYTES, ArticleError, decode, read_article

@@ -1,6 +1,7 @@
 """What the command line writes and how it ends: shown names, UTF-8 output, signals.
 
-- Every message goes through :func:`shown`, the reader's control-character escaping
+- Every message goes through :func:`shown` (a failure through :func:`fail`, an argument
+  error through :class:`CommandParser`), the reader's control-character escaping
   (``byline.tui.text``, which imports no Textual) squeezed onto one line: a file name can
   never send an escape sequence to the terminal.
 - Standard output is written as UTF-8 whatever the locale (JSON Lines and Markdown are

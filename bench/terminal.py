@@ -13,6 +13,7 @@ test code.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import signal
@@ -182,10 +183,8 @@ class Terminal:
             while _running(pid) and time.perf_counter() < deadline:
                 time.sleep(0.02)
             if _running(pid):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
 
 
 def _running(pid: int) -> bool:

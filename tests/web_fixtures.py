@@ -5,10 +5,11 @@ Every page is written here; nothing goes to the network.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -132,15 +133,13 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     routes: dict[str, Callable[[_Handler], None]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         route = self.routes.get(self.path.split("?")[0])
         if route is None:
             self.send_page(404, b"<html><body>Not here</body></html>", "text/html")
             return
-        try:
-            route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up, as the tests mean it to
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            route(self)  # a broken connection: the client gave up, as the tests mean it to
 
     def send_page(
         self,
@@ -161,7 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
     def redirect(self, location: str, status: int = 302) -> None:
         self.send_page(status, b"", "text/html", {"Location": location})
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server names it
         pass
 
 
@@ -301,10 +300,17 @@ class _QuietServer(ThreadingHTTPServer):
         pass
 
 
+Route = Callable[["_Handler"], None]
+"""What serves one path: it writes the whole answer through the handler."""
+
+
 @contextmanager
-def serve() -> Iterator[str]:
-    """Serve ROUTES on 127.0.0.1 (a free port); yields the base URL, "http://127.0.0.1:N"."""
-    handler = type("Handler", (_Handler,), {"routes": ROUTES})
+def serve_routes(routes: Mapping[str, Route]) -> Iterator[str]:
+    """Serve ``routes`` on 127.0.0.1 (a free port); yields the base URL,
+    "http://127.0.0.1:N". The server stops on exit. The one loopback server of the tests:
+    :func:`serve` runs it over the well-behaved site, the hostile-input tests over what
+    they build (a lying charset, a dripping header, a body shorter than it says)."""
+    handler = type("Handler", (_Handler,), {"routes": dict(routes)})
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
@@ -315,3 +321,22 @@ def serve() -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def serve() -> contextlib.AbstractContextManager[str]:
+    """Serve :data:`ROUTES` (as they are when it starts); yields the base URL."""
+    return serve_routes(ROUTES)
+
+
+def raw(response: bytes, *, then: Callable[[_Handler], None] | None = None) -> Route:
+    """A route that writes ``response`` as it is (status line, headers, body), then calls
+    ``then`` (to drip, stall or close)."""
+
+    def route(h: _Handler) -> None:
+        h.wfile.write(response)
+        h.wfile.flush()
+        if then is not None:
+            then(h)
+        h.close_connection = True
+
+    return route

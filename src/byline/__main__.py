@@ -1,5 +1,5 @@
-"""Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze``,
-``summary`` and ``batch`` (``byline.batch``) run headless.
+"""Command line: ``byline [FILE | URL | --resume]`` opens the reader; ``analyze`` and
+``summary`` (``byline.headless``) and ``batch`` (``byline.batch``) run headless.
 
 Only the reader imports Textual, and only once it is sure to start (and it needs a
 terminal). Whatever goes wrong ends in one line on standard error and a non-zero exit,
@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from byline import __version__
+from byline import __version__, headless
 from byline.console import (
+    CommandParser,
     OutputError,
     Terminated,
-    check_stdout,
     end_on_signals,
-    say,
-    shown,
+    fail,
     silence_stdout,
-    write_stdout,
 )
-from byline.json_lines import analyze_to_json_line, internal_error
+from byline.json_lines import internal_error
 from byline.sources import Article, ArticleError
 
 if TYPE_CHECKING:
@@ -41,18 +38,10 @@ ALIASES = {"analyse": "analyze"}
 """Other spellings of the commands."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, whose error messages quote what was typed: shown safely."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
-
-
 def _reader_parser() -> argparse.ArgumentParser:
     from byline.config import config_path, shown_path
 
-    parser = _Parser(
+    parser = CommandParser(
         prog="byline",
         description="Read a news article in the terminal: entities, quotes with their "
         "speakers, and an extractive summary.",
@@ -83,150 +72,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _analyze_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="byline analyze",
-        description="Print one JSON object per article, one per line, in input order. "
-        "Exits 1 when any file failed (its line then holds 'path' and 'error').",
-    )
-    parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="text or HTML files, http(s) URLs, or - for stdin"
-    )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=1,
-        help="analyse files in N processes (output stays in input order; default 1)",
-    )
-    return parser
-
-
-def _summary_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="byline summary",
-        description="Print the article's Markdown summary, or save it with -o.",
-    )
-    parser.add_argument(
-        "file", metavar="FILE", help="a text or HTML file, an http(s) URL, or - for stdin"
-    )
-    parser.add_argument("-n", "--sentences", type=int, help="number of summary sentences")
-    parser.add_argument("-o", "--output", type=Path, help="write the summary to this file")
-    parser.add_argument("-f", "--force", action="store_true", help="replace OUTPUT without asking")
-    parser.add_argument(
-        "--sources", action="store_true", help='add a "Who said what" section: claims by source'
-    )
-    return parser
-
-
-def _fail(message: str) -> int:
-    say(message)
-    return 1
-
-
-def run_analyze(files: Sequence[str], jobs: int = 1) -> int:
-    """Analyse each file and print its JSON line, in input order; 1 when any failed."""
-    if jobs < 1:
-        return _fail("--jobs must be at least 1")
-    check_stdout()
-    if jobs == 1 or "-" in files:  # stdin belongs to this process
-        return _print_lines(map(analyze_to_json_line, files))
-    from concurrent.futures.process import BrokenProcessPool
-
-    from byline.analysis.worker_process import new_pool, stop_pool
-
-    pool = new_pool(jobs)
-    try:
-        return _print_lines(pool.map(analyze_to_json_line, files, chunksize=4))
-    except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
-        return _fail(f"an analysis process died ({error})")
-    finally:
-        stop_pool(pool)
-
-
-def _print_lines(results: Iterable[tuple[bool, str]]) -> int:
-    failed = False
-    for ok, line in results:
-        failed |= not ok
-        write_stdout(line + "\n")
-    return 1 if failed else 0
-
-
-def _confirm_replace(path: Path) -> bool:
-    """Ask on the terminal (no terminal: no)."""
-    stdin, stderr = sys.stdin, sys.stderr
-    try:
-        if stdin is None or stderr is None or not stdin.isatty():
-            return False
-        stderr.write(f"{shown(path)} exists. Replace it? [y/N] ")
-        stderr.flush()
-        answer = stdin.readline()
-    except (OSError, ValueError):
-        return False
-    return answer.strip().lower() in ("y", "yes")
-
-
-def _output_state(output: Path) -> bool:
-    """Whether ``output`` names something that exists (a link to nothing does not).
-
-    Raises:
-        OSError: the name cannot even be looked up (too long, a folder not searchable).
-    """
-    try:
-        info = os.stat(output)
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    return not stat.S_ISDIR(info.st_mode)  # a folder: writing says why it cannot
-
-
-def run_summary(
-    argument: str,
-    sentences: int | None,
-    output: Path | None,
-    force: bool,
-    *,
-    sources: bool = False,
-) -> int:
-    """Print or save the Markdown summary of one article."""
-    from byline.analysis.export import summary_markdown, write_atomic
-    from byline.analysis.pipeline import analyze
-    from byline.web import open_article
-
-    if sentences is not None and sentences < 1:
-        return _fail("-n must be at least 1")
-    if output is None:
-        check_stdout()
-    else:
-        output = output.expanduser()
-    try:
-        article = open_article(argument)
-    except ArticleError as error:
-        return _fail(str(error))
-    # A page is named by its URL (or the HTML file's path), a text file by its name.
-    origin = (article.key if article.web else None) or article.name
-    markdown = summary_markdown(analyze(article.text), origin, sentences, sources=sources)
-    if output is None:
-        write_stdout(markdown)
-        return 0
-    try:
-        exists = _output_state(output)
-        if exists and not force and not _confirm_replace(output):
-            return _fail(f"{output} exists; not replaced (use --force to replace it)")
-        written = write_atomic(output, markdown, replace=exists or force)
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return _fail(f"cannot write {output}: {reason}")
-    if written != output:
-        say(f"saved {written} (through the symbolic link {output})")
-    else:
-        say(f"saved {output}")
-    return 0
-
-
 def _reattach_terminal() -> None:
     """After reading the article from a pipe, take keys from the terminal instead."""
-    import os
-
     if sys.stdin.isatty():
         return
     try:
@@ -328,7 +175,7 @@ def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -
     files = [files] if isinstance(files, str) else list(files or [])
     problem = _reader_arguments_problem(files, resume, refresh)
     if problem is not None:
-        return _fail(problem)
+        return fail(problem)
     argument = files[0] if files else None
     config = load_config()
     library = Library.open()
@@ -337,10 +184,10 @@ def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -
             entry = library.last_read()
             if entry is None:
                 why = library.problem or "the reading library is empty"
-                return _fail(f"nothing to resume: {why}")
+                return fail(f"nothing to resume: {why}")
             argument = entry.source
             if refresh and not is_web_url(argument):
-                return _fail("--refresh downloads a URL again: the article read last is a file")
+                return fail("--refresh downloads a URL again: the article read last is a file")
         if resume and argument is not None and is_missing_file(argument):
             # Opened in the reader, which says the file is gone and offers the library's copy.
             app = make_app(url=argument, library=library, config=config)
@@ -356,13 +203,13 @@ def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -
             try:
                 article = open_article(argument)
             except ArticleError as error:
-                return _fail(str(error))
+                return fail(str(error))
             if argument == "-":
                 _reattach_terminal()
             app = make_app(article, library=library, config=config, files=files)
         problem = _terminal_problem()
         if problem is not None:
-            return _fail(problem)
+            return fail(problem)
         app.handle_signals = True
         app.run()
         return app.return_code or 0
@@ -378,15 +225,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         end_on_signals()  # the command line's own process: SIGTERM and SIGHUP end it cleanly
     try:
         if args and args[0] == "analyze":
-            options = _analyze_parser().parse_args(args[1:])
-            return run_analyze(options.files, options.jobs)
+            options = headless.analyze_parser().parse_args(args[1:])
+            return headless.run_analyze(options.files, options.jobs)
         if args and args[0] == "batch":
             from byline.batch.cli import main as batch_main
 
             return batch_main(args[1:])
         if args and args[0] == "summary":
-            options = _summary_parser().parse_args(args[1:])
-            return run_summary(
+            options = headless.summary_parser().parse_args(args[1:])
+            return headless.run_summary(
                 options.file,
                 options.sentences,
                 options.output,
@@ -404,9 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except OutputError as error:
         silence_stdout()
-        return _fail(str(error))
+        return fail(str(error))
     except Exception as error:  # noqa: BLE001 - never a traceback: one line instead
-        return _fail(internal_error(error))
+        return fail(internal_error(error))
 
 
 if __name__ == "__main__":

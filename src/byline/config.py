@@ -136,7 +136,7 @@ def _keymap(table: Any, problems: list[str]) -> dict[str, str]:
     return keymap
 
 
-class ConfigNotSaved(Exception):
+class ConfigNotSavedError(Exception):
     """The setting could not be written; ``str(error)`` says why, in one line."""
 
 
@@ -147,7 +147,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
         The file written.
 
     Raises:
-        ConfigNotSaved: the file does not parse, or could not be written.
+        ConfigNotSavedError: the file does not parse, or could not be written.
     """
     path = config_path() if path is None else path
     try:
@@ -155,7 +155,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     except FileNotFoundError:
         old = None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigNotSaved(f"cannot read {shown_path(path)}: {_reason(error)}") from None
+        raise ConfigNotSavedError(f"cannot read {shown_path(path)}: {_reason(error)}") from None
     if old is None:
         new = f"# byline's settings: see 'byline --help'.\ntheme = {_toml_string(theme)}\n"
     else:
@@ -168,7 +168,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
 
         write_atomic(path, new, replace=old is not None)
     except OSError as error:
-        raise ConfigNotSaved(f"cannot write {shown_path(path)}: {_reason(error)}") from None
+        raise ConfigNotSavedError(f"cannot write {shown_path(path)}: {_reason(error)}") from None
     return path
 
 
@@ -176,12 +176,12 @@ def with_theme(text: str, theme: str) -> str:
     """``text`` (a settings file) with its top-level ``theme`` set to ``theme``.
 
     Raises:
-        ConfigNotSaved: ``text`` does not parse, or the change could not be made safely.
+        ConfigNotSavedError: ``text`` does not parse, or the change could not be made safely.
     """
     try:
         before = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigNotSaved(f"the settings file is not valid TOML ({error})") from None
+        raise ConfigNotSavedError(f"the settings file is not valid TOML ({error})") from None
     lines = text.splitlines(keepends=True)
     value = _toml_string(theme)
     top_level = _top_level_end(lines)
@@ -204,12 +204,12 @@ def with_theme(text: str, theme: str) -> str:
     try:
         after = tomllib.loads(new)
     except tomllib.TOMLDecodeError:
-        raise ConfigNotSaved("the theme line could not be changed safely") from None
+        raise ConfigNotSavedError("the theme line could not be changed safely") from None
     unchanged = {k: v for k, v in before.items() if k != "theme"}
     if after.get("theme") != theme or {k: v for k, v in after.items() if k != "theme"} != (
         unchanged
     ):
-        raise ConfigNotSaved("the theme line could not be changed safely")
+        raise ConfigNotSavedError("the theme line could not be changed safely")
     return new
 
 

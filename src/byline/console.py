@@ -1,6 +1,7 @@
 """What the command line writes and how it ends: shown names, UTF-8 output, signals.
 
-- Every message goes through :func:`shown`, the reader's control-character escaping
+- Every message goes through :func:`shown` (a failure through :func:`fail`, an argument
+  error through :class:`CommandParser`), the reader's control-character escaping
   (``byline.tui.text``, which imports no Textual) squeezed onto one line: a file name can
   never send an escape sequence to the terminal.
 - Standard output is written as UTF-8 whatever the locale (JSON Lines and Markdown are
@@ -13,12 +14,14 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import re
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
 from byline.tui.text import one_line
 
@@ -61,6 +64,20 @@ def say(message: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass  # nowhere left to say it; the exit status still tells
+
+
+def fail(message: str) -> int:
+    """Say ``message`` (see :func:`say`) and give the exit status of a failed command."""
+    say(message)
+    return 1
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse, whose error messages quote what was typed: shown safely."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 def json_safe(line: str) -> str:

@@ -6,12 +6,13 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from byline.analysis.model import Analysis
-from byline.sources import Article
+from byline.sources import Article, read_article
 from byline.sources.article import with_headline
 from byline.tui.app import BylineApp
 
@@ -67,6 +68,12 @@ def make_reader(
     analyzer: Callable[..., Analysis], text: str = BRIDGE, name: str = "bridge.txt"
 ) -> BylineApp:
     return BylineApp(source(text, name), analyzer=analyzer)
+
+
+def file_reader(analyzer: Callable[..., Analysis], path: Path | str, **options: Any) -> BylineApp:
+    """The reader on the file at ``path``, read as the command line reads it (``options``
+    go to :class:`BylineApp`: ``files``, ``library``…)."""
+    return BylineApp(read_article(str(path)), analyzer=analyzer, **options)
 
 
 async def settle(app: BylineApp, pilot: Pilot[None]) -> None:

@@ -14,12 +14,11 @@ from byline.tui.app import BylineApp
 from byline.tui.browser import NO_BROWSER
 from byline.tui.widgets.article_view import ArticleView
 from tests.tui.helpers import (
-    SIZE,
     WEB_URL,
     highlighted_id,
     make_reader,
     notifications,
-    settle,
+    reading,
     web_article,
 )
 
@@ -59,8 +58,7 @@ async def test_y_copies_the_current_quote_with_its_speaker(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("right_square_bracket", "y")
         assert app.analysis is not None
         assert app.clipboard == copying.quote_text(app.analysis, 0)
@@ -73,8 +71,7 @@ async def test_y_copies_the_current_claim_with_its_source(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("right_square_bracket", "right_curly_bracket", "y")
         assert app.analysis is not None and app.attribution_index == 0
         claim = app.analysis.attributions[0]
@@ -87,12 +84,11 @@ async def test_y_copies_the_current_claim_with_its_source(
         assert app.clipboard == copying.quote_text(app.analysis, app.quote_index or 0)
 
 
-async def test_y_copies_the_chosen_summary_sentence_and_Y_the_summary(
+async def test_y_copies_the_chosen_summary_sentence_and_shift_y_the_summary(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         analysis = app.analysis
         assert analysis is not None
         await pilot.press("minus")  # a shorter summary, its tab in front
@@ -116,8 +112,7 @@ async def test_y_with_nothing_chosen_says_what_it_copies(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("y")
         assert app.clipboard == ""
         assert copying.NOTHING_CHOSEN in notifications(app)
@@ -127,8 +122,7 @@ async def test_a_mouse_selection_copies_the_article_text(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         view = app.article
         left = view.content_region.x - view.region.x + view.margin
         # From the first letter of the headline's line to the fourth body line.
@@ -152,8 +146,7 @@ async def test_copied_text_carries_no_control_characters(
 ) -> None:
     text = 'Escape Test\n\n"Run \x1b[31mrm -rf\x1b[0m \x07 now," said Lopez.\n'
     app = make_reader(analyzer, text, "controls.txt")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         assert app.analysis is not None and app.analysis.quotes
         await pilot.press("right_square_bracket", "y")
         assert not [ch for ch in app.clipboard if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0]
@@ -165,8 +158,7 @@ async def test_copied_text_carries_no_control_characters(
 
 async def test_o_opens_the_web_page(analyzer: Callable[..., Analysis], opened: list[str]) -> None:
     app = BylineApp(web_article(), analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("o")
         await app.workers.wait_for_complete()
         assert opened == [WEB_URL]
@@ -176,8 +168,7 @@ async def test_o_on_a_file_says_there_is_no_address(
     analyzer: Callable[..., Analysis], opened: list[str]
 ) -> None:
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("o")
         await app.workers.wait_for_complete()
         assert opened == []
@@ -192,8 +183,7 @@ async def test_o_without_a_browser_says_how_to_get_one(
 
     monkeypatch.setattr(webbrowser, "get", none)
     app = BylineApp(web_article(), analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("o")
         assert NO_BROWSER in notifications(app)
         assert app.is_running
@@ -205,8 +195,7 @@ async def test_a_browser_that_fails_is_reported(
     urls: list[str] = []
     monkeypatch.setattr(webbrowser, "get", lambda using=None: FakeWindowBrowser(urls, False))
     app = BylineApp(web_article(), analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("o")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -221,8 +210,7 @@ async def test_a_text_browser_needs_the_terminal(
     # rather than run w3m on top of itself.
     monkeypatch.setattr(webbrowser, "get", lambda using=None: FakeTextBrowser("w3m"))
     app = BylineApp(web_article(), analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("o")
         assert any("runs in the terminal" in n for n in notifications(app))
 
@@ -232,8 +220,7 @@ async def test_a_click_on_an_address_in_the_text_opens_it(
 ) -> None:
     body = "The plans are at https://example.com/plans (see page 4), the council said."
     app = BylineApp(web_article(body), analyzer=analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         view = app.article
         start = app.source.text.index("https://")
         line = view.line_of(start)

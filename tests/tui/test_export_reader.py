@@ -11,34 +11,19 @@ from typing import Any
 
 import pytest
 
-from byline.__main__ import analyze_to_json_line
 from byline.analysis.model import Analysis
-from byline.sources import read_article
-from byline.tui.app import BylineApp
+from byline.json_lines import analyze_to_json_line
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.export_choice import ExportChoiceScreen
 from byline.tui.screens.save_summary import SaveFileScreen, SaveSummaryScreen
-from tests.tui.helpers import BRIDGE, SIZE, notifications, settle
-
-
-@pytest.fixture
-def bridge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "bridge.txt"
-    path.write_text(BRIDGE, encoding="utf-8")
-    return path
-
-
-def _reader(analyzer: Callable[..., Analysis], path: Path) -> BylineApp:
-    return BylineApp(read_article(path.name), analyzer=analyzer)
+from tests.tui.helpers import SIZE, file_reader, notifications, reading, settle
 
 
 async def test_x_exports_the_entities_as_csv(
-    analyzer: Callable[..., Analysis], bridge: Path
+    analyzer: Callable[..., Analysis], bridge_file: Path
 ) -> None:
-    app = _reader(analyzer, bridge)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    app = file_reader(analyzer, bridge_file.name)
+    async with reading(app) as pilot:
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ExportChoiceScreen)
@@ -46,23 +31,22 @@ async def test_x_exports_the_entities_as_csv(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SaveFileScreen) and dialog.title_text == "Export entities as CSV"
-        assert dialog.default_path == str(bridge.parent / "bridge.entities.csv")
+        assert dialog.default_path == str(bridge_file.parent / "bridge.entities.csv")
         await pilot.press("enter")
         await pilot.pause()
-        written = bridge.parent / "bridge.entities.csv"
+        written = bridge_file.parent / "bridge.entities.csv"
         rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8"))))
         assert app.analysis is not None and len(rows) == len(app.analysis.entities)
         assert f"Saved the entities to {written}" in notifications(app)
 
 
 async def test_a_number_picks_the_export_and_an_existing_file_is_asked_about(
-    analyzer: Callable[..., Analysis], bridge: Path
+    analyzer: Callable[..., Analysis], bridge_file: Path
 ) -> None:
-    target = bridge.parent / "bridge.quotes.csv"
+    target = bridge_file.parent / "bridge.quotes.csv"
     target.write_text("mine\n", encoding="utf-8")
-    app = _reader(analyzer, bridge)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    app = file_reader(analyzer, bridge_file.name)
+    async with reading(app) as pilot:
         await pilot.press("x", "3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -76,11 +60,10 @@ async def test_a_number_picks_the_export_and_an_existing_file_is_asked_about(
 
 
 async def test_the_whole_analysis_is_the_line_byline_analyze_prints(
-    analyzer: Callable[..., Analysis], bridge: Path, monkeypatch: pytest.MonkeyPatch
+    analyzer: Callable[..., Analysis], bridge_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = _reader(analyzer, bridge)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    app = file_reader(analyzer, bridge_file.name)
+    async with reading(app) as pilot:
         await pilot.press("x", "4")
         await pilot.pause()
         screen = app.screen
@@ -90,18 +73,17 @@ async def test_the_whole_analysis_is_the_line_byline_analyze_prints(
         await pilot.press("enter")
         await pilot.pause()
     monkeypatch.setattr("byline.analysis.pipeline.analyze", analyzer)
-    ok, line = analyze_to_json_line(bridge.name)
+    ok, line = analyze_to_json_line(bridge_file.name)
     assert ok
-    exported = (bridge.parent / "bridge.analysis.json").read_text(encoding="utf-8")
+    exported = (bridge_file.parent / "bridge.analysis.json").read_text(encoding="utf-8")
     assert exported == line + "\n"
 
 
 async def test_the_summary_choice_is_the_save_flow(
-    analyzer: Callable[..., Analysis], bridge: Path
+    analyzer: Callable[..., Analysis], bridge_file: Path
 ) -> None:
-    app = _reader(analyzer, bridge)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    app = file_reader(analyzer, bridge_file.name)
+    async with reading(app) as pilot:
         await pilot.press("x", "1")
         await pilot.pause()
         assert isinstance(app.screen, SaveSummaryScreen)
@@ -110,11 +92,12 @@ async def test_the_summary_choice_is_the_save_flow(
         assert not isinstance(app.screen, SaveFileScreen | ExportChoiceScreen)
 
 
-async def test_nothing_to_export_is_said(analyzer: Callable[..., Analysis], bridge: Path) -> None:
-    bridge.write_text("all lower case and no quotes at all here.\n", encoding="utf-8")
-    app = _reader(analyzer, bridge)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+async def test_nothing_to_export_is_said(
+    analyzer: Callable[..., Analysis], bridge_file: Path
+) -> None:
+    bridge_file.write_text("all lower case and no quotes at all here.\n", encoding="utf-8")
+    app = file_reader(analyzer, bridge_file.name)
+    async with reading(app) as pilot:
         await app.run_action("export('quotes')")
         await app.run_action("export('entities')")
         await pilot.pause()
@@ -124,7 +107,7 @@ async def test_nothing_to_export_is_said(analyzer: Callable[..., Analysis], brid
 
 
 async def test_export_waits_for_the_analysis(
-    analyzer: Callable[..., Analysis], bridge: Path
+    analyzer: Callable[..., Analysis], bridge_file: Path
 ) -> None:
     release = threading.Event()
 
@@ -132,7 +115,7 @@ async def test_export_waits_for_the_analysis(
         release.wait(60)
         return analyzer(text, **options)
 
-    app = _reader(slow, bridge)
+    app = file_reader(slow, bridge_file.name)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         await pilot.pause()

@@ -55,6 +55,14 @@ def reader(path: Path, library: Library, analyzer: Callable[..., Analysis]) -> B
     return make_app(read_article(str(path)), library=library, analyzer=analyzer)
 
 
+def reader_with_ferry_read(
+    files: dict[str, Path], library: Library, analyzer: Callable[..., Analysis]
+) -> BylineApp:
+    """The reader on bridge.txt, with ferry.txt read before (two entries in the library)."""
+    library.record(read_article(str(files["ferry"])))
+    return reader(files["bridge"], library, analyzer)
+
+
 def offset_of(text: str, needle: str) -> int:
     index = text.index(needle)
     assert index > 0
@@ -79,6 +87,15 @@ async def open_library(app: BylineApp, pilot: Pilot[None]) -> LibraryScreen:
         await pilot.pause()
     await pilot.pause()
     return library_screen(app)
+
+
+async def ask_to_delete_the_second(app: BylineApp, pilot: Pilot[None]) -> ConfirmScreen:
+    """Open the library and press ``d`` on its second entry; the question it asks."""
+    await open_library(app, pilot)
+    await pilot.press("down", "d")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmScreen)
+    return app.screen
 
 
 async def test_opening_records_the_article(
@@ -141,8 +158,7 @@ async def test_position_is_saved_while_reading(
 async def test_library_lists_recent_articles(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record(read_article(str(files["ferry"])))
-    app = reader(files["bridge"], library, analyzer)
+    app = reader_with_ferry_read(files, library, analyzer)
     async with reading(app) as pilot:
         screen = await open_library(app, pilot)
         names = [entry.display_name for entry in screen.entries]
@@ -166,8 +182,7 @@ async def test_search_filters_the_list(
         "Sea wall vote",
         site="The Coastal Times",
     )
-    library.record(read_article(str(files["ferry"])))
-    app = reader(files["bridge"], library, analyzer)
+    app = reader_with_ferry_read(files, library, analyzer)
     async with reading(app) as pilot:
         screen = await open_library(app, pilot)
         assert len(screen.entries) == 3
@@ -213,14 +228,10 @@ async def test_enter_reopens_at_the_saved_position(
 async def test_d_and_yes_deletes(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record(read_article(str(files["ferry"])))
-    app = reader(files["bridge"], library, analyzer)
+    app = reader_with_ferry_read(files, library, analyzer)
     async with reading(app) as pilot:
-        await open_library(app, pilot)
-        await pilot.press("down", "d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "ferry.txt" in app.screen.question
+        question = await ask_to_delete_the_second(app, pilot)
+        assert "ferry.txt" in question.question
         await pilot.press("y")
         await pilot.pause()
         screen = library_screen(app)
@@ -232,13 +243,9 @@ async def test_d_and_yes_deletes(
 async def test_d_and_no_keeps(
     library: Library, files: dict[str, Path], analyzer: Callable[..., Analysis]
 ) -> None:
-    library.record(read_article(str(files["ferry"])))
-    app = reader(files["bridge"], library, analyzer)
+    app = reader_with_ferry_read(files, library, analyzer)
     async with reading(app) as pilot:
-        await open_library(app, pilot)
-        await pilot.press("down", "d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await ask_to_delete_the_second(app, pilot)
         await pilot.press("n")
         await pilot.pause()
         assert len(library_screen(app).entries) == 2

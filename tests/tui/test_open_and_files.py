@@ -18,33 +18,30 @@ from byline.tui.screens import open_article
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.file_command import FileCommandScreen
 from byline.tui.screens.open_article import OpenArticleScreen
-from tests.tui.helpers import BRIDGE, SIZE, notifications, screen_text, settle
+from tests.tui.helpers import file_reader, notifications, reading, screen_text, settle
 
 FERRY = "Ferry timetable changes\n\nThe ferry will run every ten minutes, the company said.\n"
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
-    (tmp_path / "ferry.txt").write_text(FERRY, encoding="utf-8")
-    (tmp_path / "ferries-old.txt").write_text(FERRY, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def folder(bridge_file: Path) -> Path:
+    """The working directory: bridge.txt, ferry.txt and ferries-old.txt."""
+    (bridge_file.parent / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (bridge_file.parent / "ferries-old.txt").write_text(FERRY, encoding="utf-8")
+    return bridge_file.parent
 
 
 def _reader(
     analyzer: Callable[..., Analysis], folder: Path, files: list[str] | None = None
 ) -> BylineApp:
-    first = read_article(str(folder / "bridge.txt"))
-    return BylineApp(first, analyzer=analyzer, files=files or [])
+    return file_reader(analyzer, folder / "bridge.txt", files=files or [])
 
 
 async def test_ctrl_o_opens_a_file_with_tab_completion(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("ctrl+o")
         await pilot.pause()
         screen = app.screen
@@ -81,8 +78,7 @@ async def test_enter_right_after_tab_opens_the_completed_name(
 
     monkeypatch.setattr(open_article, "complete_path", slow_complete)
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("ctrl+o", *"ferry", "tab")
         enter = asyncio.create_task(pilot.press("enter"))
         await pilot.pause()
@@ -97,8 +93,7 @@ async def test_ctrl_o_escape_and_a_missing_file_keep_the_article(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("ctrl+o", "x", "escape")
         await pilot.pause()
         assert not isinstance(app.screen, OpenArticleScreen)
@@ -112,8 +107,7 @@ async def test_the_open_dialog_refuses_an_empty_name(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("ctrl+o", "enter")
         await pilot.pause()
         assert isinstance(app.screen, OpenArticleScreen)
@@ -124,8 +118,7 @@ async def test_colon_n_and_colon_p_step_through_the_files(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder, ["bridge.txt", "ferry.txt"])
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("colon")
         await pilot.pause()
         assert isinstance(app.screen, FileCommandScreen)
@@ -150,8 +143,7 @@ async def test_colon_e_opens_the_open_dialog_and_one_file_says_so(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("colon", "n")
         await pilot.pause()
         assert any(n.startswith("Only one article was named") for n in notifications(app))
@@ -177,8 +169,7 @@ async def test_colon_is_text_in_the_search_and_the_open_dialog(
     analyzer: Callable[..., Analysis], folder: Path
 ) -> None:
     app = _reader(analyzer, folder)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("slash", "a", "colon", "b")
         await pilot.pause()
         assert app.screen.query_one("#search-input").value == "a:b"  # type: ignore[attr-defined]
@@ -196,11 +187,8 @@ async def test_a_file_that_is_gone_is_offered_from_the_library(
     with Library.open() as library:
         library.record(read_article(str(gone)))
         gone.unlink()
-        app = BylineApp(
-            read_article(str(folder / "bridge.txt")), analyzer=analyzer, library=library
-        )
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(app, pilot)
+        app = file_reader(analyzer, folder / "bridge.txt", library=library)
+        async with reading(app) as pilot:
             app.open_source(str(gone))
             await settle(app, pilot)
             assert isinstance(app.screen, ConfirmScreen)

@@ -26,9 +26,12 @@ async def _run_from_palette(app: BylineApp, pilot: object, title: str) -> None:
     results = app.screen.query_one(CommandList)
     for _ in range(600):  # the palette searches in the background: wait for the match
         await pilot.pause(0.05)  # type: ignore[attr-defined]
-        if results.option_count and results.highlighted == 0:
-            if str(results.get_option_at_index(0).prompt).startswith(title):
-                break
+        if (
+            results.option_count
+            and results.highlighted == 0
+            and str(results.get_option_at_index(0).prompt).startswith(title)
+        ):
+            break
     await pilot.press("enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 

@@ -13,7 +13,7 @@ from byline.sources import Article
 from byline.tui import busy, fetching
 from byline.tui.progress import Progress
 from byline.tui.widgets.progress_line import BAR_STEPS
-from tests.tui.helpers import SIZE, make_reader, settle
+from tests.tui.helpers import SIZE, make_reader, reading, settle
 
 
 @pytest.fixture
@@ -35,6 +35,18 @@ def release() -> Iterator[threading.Event]:
     event = threading.Event()
     yield event
     event.set()
+
+
+@pytest.fixture
+def slow_fetch(release: threading.Event, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download that waits for ``release``, with the line ticking every 0.05 s."""
+
+    def slow_download(argument: str, **options: Any) -> Article:
+        release.wait(60)
+        return Article("Fetched\n\nThe page, at last.", "example.com/page")
+
+    monkeypatch.setattr(fetching, "download", slow_download)
+    monkeypatch.setattr(busy, "TICK", 0.05)
 
 
 async def test_the_analysis_shows_its_stage_bar_and_time(
@@ -75,27 +87,16 @@ async def test_the_analysis_shows_its_stage_bar_and_time(
 async def test_quick_work_never_shows_the_line(analyzer: Callable[..., Analysis]) -> None:
     app = make_reader(analyzer)
     app.busy.clock = lambda: 0.0  # no time passes
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app):
         assert app.busy.line is None and app.status.display
 
 
 async def test_a_fetch_shows_its_elapsed_time(
-    analyzer: Callable[..., Analysis],
-    at_once: None,
-    release: threading.Event,
-    monkeypatch: pytest.MonkeyPatch,
+    analyzer: Callable[..., Analysis], at_once: None, release: threading.Event, slow_fetch: None
 ) -> None:
-    def slow_download(argument: str, **options: Any) -> Article:
-        release.wait(60)
-        return Article("Fetched\n\nThe page, at last.", "example.com/page")
-
-    monkeypatch.setattr(fetching, "download", slow_download)
-    monkeypatch.setattr(busy, "TICK", 0.05)
     app = make_reader(analyzer)
     clock = app.busy.clock = Clock()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         app.open_source("https://example.com/page", keep_current=False)
         clock.now += 65
         for _ in range(600):  # the line ticks every TICK seconds
@@ -116,20 +117,10 @@ async def test_a_fetch_shows_its_elapsed_time(
 
 
 async def test_while_another_article_is_fetched_the_status_line_stays(
-    analyzer: Callable[..., Analysis],
-    at_once: None,
-    release: threading.Event,
-    monkeypatch: pytest.MonkeyPatch,
+    analyzer: Callable[..., Analysis], at_once: None, slow_fetch: None
 ) -> None:
-    def slow_download(argument: str, **options: Any) -> Article:
-        release.wait(60)
-        return Article("Fetched\n\nThe page.", "page")
-
-    monkeypatch.setattr(fetching, "download", slow_download)
-    monkeypatch.setattr(busy, "TICK", 0.05)
     app = make_reader(analyzer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         app.open_source("https://example.com/page")  # the article on screen stays readable
         await pilot.pause(0.3)
         assert app.busy.shown and app.status.display

@@ -192,7 +192,7 @@ async def test_n_with_no_match_says_so(analyzer: Callable[..., Analysis]) -> Non
         assert app.quote_index is None  # n stayed the search's
 
 
-async def test_the_footer_says_n_and_N_while_searching(
+async def test_the_footer_says_n_and_shift_n_while_searching(
     analyzer: Callable[..., Analysis],
 ) -> None:
     app = make_reader(analyzer)

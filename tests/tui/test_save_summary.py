@@ -47,6 +47,22 @@ async def _save_as(app: BylineApp, pilot: Pilot[None], path: str) -> None:
     await pilot.pause()
 
 
+@pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The file the dialog proposes, already there, holding "keep me" (the working
+    directory is its folder)."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "bridge.summary.md"
+    target.write_text("keep me\n", encoding="utf-8")
+    return target
+
+
+async def _ask_to_replace(app: BylineApp, pilot: Pilot[None]) -> None:
+    """Save under the proposed name, which exists: the reader asks before replacing it."""
+    await pilot.press("s", "enter")
+    assert isinstance(app.screen, ConfirmScreen)
+
+
 # -- a new file, an existing one ---------------------------------------------------------
 
 
@@ -120,37 +136,30 @@ async def test_save_new_file_in_working_folder(
 
 
 async def test_existing_file_kept_on_no_replaced_on_yes(
-    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    analyzer: Callable[..., Analysis], kept: Path, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "bridge.summary.md"
-    target.write_text("keep me\n", encoding="utf-8")
+    target = kept
     app = make_reader(analyzer)
     async with reading(app) as pilot:
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        await _ask_to_replace(app, pilot)
         await pilot.press("n")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "keep me\n"
         assert not isinstance(app.screen, ConfirmScreen | SaveSummaryScreen)
 
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        await _ask_to_replace(app, pilot)
         await pilot.press("y")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == _expected(app)
 
 
 async def test_existing_file_survives_escape_and_a_cancelled_dialog(
-    analyzer: Callable[..., Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    analyzer: Callable[..., Analysis], kept: Path, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "bridge.summary.md"
-    target.write_text("keep me\n", encoding="utf-8")
+    target = kept
     app = make_reader(analyzer)
     async with reading(app) as pilot:
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        await _ask_to_replace(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("s", "enter", "enter")  # Enter on the focused "No" button
@@ -283,8 +292,7 @@ async def test_full_disk_keeps_the_original_and_leaves_no_temp_file(
     target.write_text("the old summary\n", encoding="utf-8")
     app = make_reader(analyzer)
     async with reading(app) as pilot:
-        await pilot.press("s", "enter")
-        assert isinstance(app.screen, ConfirmScreen)
+        await _ask_to_replace(app, pilot)
         with monkeypatch.context() as patch:
             if failing == "fsync":
                 patch.setattr(export.os, "fsync", full)

@@ -5,16 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from byline.analysis.model import Analysis
 from byline.config import load_config
 from byline.tui.app import BylineApp
-from tests.tui.helpers import SIZE, notifications, screen_text, settle, source
+from tests.tui.helpers import notifications, reading, screen_text, source
 
 
 def _reader(analyzer: Callable[..., Analysis], path: Path, content: str | None) -> BylineApp:
     if content is not None:
         path.write_text(content, encoding="utf-8")
     return BylineApp(source(), analyzer=analyzer, config=load_config(path))
+
+
+async def _choose_theme(app: BylineApp, pilot: Pilot[None], name: str) -> None:
+    """Change the theme as the palette does, and let the worker that remembers it end."""
+    app.theme = name
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_theme_widths_and_keymap_are_applied(
@@ -27,8 +37,7 @@ async def test_theme_widths_and_keymap_are_applied(
         'theme = "gruvbox"\ntext_width = 50\npanel_width = 44\n'
         '[keymap]\n"reader.next_quote" = "ctrl+n"\n',
     )
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         assert app.theme == "gruvbox"
         assert app.article.measure == 50
         assert app.side_panel.outer_size.width == 44
@@ -51,8 +60,7 @@ async def test_what_is_wrong_in_the_file_is_said_once(
         config,
         'theme = "no-such-theme"\nwidth = 3\n[keymap]\n"nothing.here" = "j"\n',
     )
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app):
         warnings = [n for n in app._notifications if (n.title or "").startswith("Settings in")]
         assert len(warnings) == 1
         message = warnings[0].message
@@ -68,8 +76,7 @@ async def test_a_theme_chosen_in_the_palette_is_remembered(
     config = tmp_path / "config.toml"
     mine = "# mine\ntext_width = 80  # narrow\n"
     app = _reader(analyzer, config, mine)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         await pilot.press("ctrl+p", *"theme")
         await pilot.pause()
         await pilot.press("enter")  # Textual's "Theme" command: the list of themes
@@ -87,18 +94,14 @@ async def test_without_a_settings_file_nothing_is_written(
     analyzer: Callable[..., Analysis], tmp_path: Path
 ) -> None:
     app = BylineApp(source(), analyzer=analyzer)  # as in tests: no config at all
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with reading(app) as pilot:
         app.theme = "nord"
         await pilot.pause()
         assert not app.workers  # no remembering worker ran
     missing = tmp_path / "new" / "config.toml"
     app = _reader(analyzer, missing, None)  # a settings file to come: made on first choice
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        app.theme = "dracula"
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+    async with reading(app) as pilot:
+        await _choose_theme(app, pilot, "dracula")
     assert load_config(missing).theme == "dracula"
 
 
@@ -108,11 +111,7 @@ async def test_a_broken_file_is_not_rewritten(
     config = tmp_path / "config.toml"
     broken = 'theme = "nord\n'
     app = _reader(analyzer, config, broken)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        app.theme = "dracula"
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with reading(app) as pilot:
+        await _choose_theme(app, pilot, "dracula")
         assert any(n.startswith("Theme not remembered:") for n in notifications(app))
     assert config.read_text(encoding="utf-8") == broken

@@ -133,9 +133,12 @@ def test_a_folder_of_other_files_is_refused_and_kept(tmp_path: Path) -> None:
 
 
 def test_one_run_at_a_time_holds_the_folder(tmp_path: Path) -> None:
-    with Output(tmp_path / "out", 10), pytest.raises(OutputError, match="another byline batch"):
-        with Output(tmp_path / "out", 10):
-            pass
+    with (
+        Output(tmp_path / "out", 10),
+        pytest.raises(OutputError, match="another byline batch"),
+        Output(tmp_path / "out", 10),
+    ):
+        pass
 
 
 def test_ctrl_c_while_a_shard_is_written_waits_for_the_manifest(

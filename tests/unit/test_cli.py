@@ -89,7 +89,7 @@ def test_summary_never_replaces_without_asking(story: Path, tmp_path: Path) -> N
     out.write_text("mine", encoding="utf-8")
     result = _byline("summary", str(story), "-o", str(out))
     assert result.returncode == 1
-    assert "exists" in result.stderr and "\n" == result.stderr[-1]
+    assert "exists" in result.stderr and result.stderr[-1] == "\n"
     assert out.read_text(encoding="utf-8") == "mine"
     assert _byline("summary", str(story), "-o", str(out), "--force").returncode == 0
     assert out.read_text(encoding="utf-8").startswith("# Mayor")

@@ -9,7 +9,7 @@ import pytest
 
 from byline.config import (
     Config,
-    ConfigNotSaved,
+    ConfigNotSavedError,
     config_path,
     load_config,
     remember_theme,
@@ -112,7 +112,7 @@ def test_a_theme_line_that_cannot_be_changed_safely_is_left(tmp_path: Path) -> N
     # The only "theme =" line at the top is inside a multi-line string: changing it would
     # change another setting, so nothing is written.
     tricky = 'notes = """\ntheme = "x"\n"""\n'
-    with pytest.raises(ConfigNotSaved):
+    with pytest.raises(ConfigNotSavedError):
         with_theme(tricky, "nord")
 
 
@@ -120,7 +120,7 @@ def test_a_file_that_does_not_parse_is_never_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     broken = 'theme = "nord\n# half-typed\n'
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(ConfigNotSaved, match="not valid TOML"):
+    with pytest.raises(ConfigNotSavedError, match="not valid TOML"):
         remember_theme("gruvbox", path)
     assert path.read_text(encoding="utf-8") == broken
 
@@ -128,10 +128,10 @@ def test_a_file_that_does_not_parse_is_never_rewritten(tmp_path: Path) -> None:
 def test_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     in_the_way = tmp_path / "byline"
     in_the_way.write_text("a file where the folder should be", encoding="utf-8")
-    with pytest.raises(ConfigNotSaved, match="cannot read .*config.toml: Not a directory"):
+    with pytest.raises(ConfigNotSavedError, match="cannot read .*config.toml: Not a directory"):
         remember_theme("nord", in_the_way / "config.toml")
     if Path("/proc/self").is_dir():  # a folder that takes no new folders, even for root
-        with pytest.raises(ConfigNotSaved, match="cannot write .*config.toml: "):
+        with pytest.raises(ConfigNotSavedError, match="cannot write .*config.toml: "):
             remember_theme("nord", Path("/proc/byline-test/config.toml"))
     assert in_the_way.read_text(encoding="utf-8").startswith("a file")
 

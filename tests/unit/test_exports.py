@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from web_fixtures import ARTICLE_HTML, PARAGRAPHS
 
-from byline.__main__ import analyze_to_json_line
 from byline.analysis.tables import ENTITY_COLUMNS, QUOTE_COLUMNS, entities_csv, quotes_csv
+from byline.json_lines import analyze_to_json_line
 from byline.sources import Article, read_article
 from byline.tui.exporting import EXPORTS, analysis_json, analyze_path, default_export_path
 from byline.web import open_article

@@ -8,6 +8,7 @@ Every test is bounded in time: waits are joins with a timeout, subprocesses have
 from __future__ import annotations
 
 import codecs
+import contextlib
 import itertools
 import json
 import os
@@ -20,8 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hostile_server import raw, serve_routes
-from web_fixtures import ARTICLE_HTML, QUOTE, _Handler
+from web_fixtures import ARTICLE_HTML, QUOTE, _Handler, raw, serve_routes
 
 import byline.sources.files as files
 from byline.sources import MAX_BYTES, ArticleError, decode, read_article
@@ -125,7 +125,7 @@ def test_an_unexpected_failure_in_one_file_is_that_files_error_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import byline.web as web
-    from byline.__main__ import run_analyze
+    from byline.headless import run_analyze
 
     real = web.open_article
 
@@ -168,10 +168,8 @@ def test_a_named_pipe_nobody_writes_to_is_refused(
         outcome = _in_thread(lambda: read_article(str(fifo)))
     finally:
         # Unblock a reader stuck opening the pipe, so its thread can end.
-        try:
+        with contextlib.suppress(OSError):
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass
     assert isinstance(outcome, ArticleError), outcome
     assert str(outcome) == f"{fifo}: a named pipe that nothing writes to"
 
@@ -265,9 +263,11 @@ def test_binary_served_as_plain_text_is_refused() -> None:
     def route(h: _Handler) -> None:
         h.send_page(200, binary, "text/plain; charset=utf-8")
 
-    with serve_routes({"/binary": route}) as base:
-        with pytest.raises(ArticleError, match="binary") as caught:
-            read_url(f"{base}/binary")
+    with (
+        serve_routes({"/binary": route}) as base,
+        pytest.raises(ArticleError, match="binary") as caught,
+    ):
+        read_url(f"{base}/binary")
     assert str(caught.value).startswith(f"{base}/binary: ")
 
 

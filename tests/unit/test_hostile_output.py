@@ -203,12 +203,12 @@ def test_another_users_file_keeps_its_owner(story: Path, tmp_path: Path) -> None
 def test_write_atomic_refuses_what_it_must_not_replace(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    with pytest.raises(export.NotReplaceable, match="named pipe"):
+    with pytest.raises(export.NotReplaceableError, match="named pipe"):
         export.write_atomic(fifo, "x")
     shared = tmp_path / "shared.md"
     shared.write_text("a\n", encoding="utf-8")
     os.link(shared, tmp_path / "twin.md")
-    with pytest.raises(export.NotReplaceable, match="hard link"):
+    with pytest.raises(export.NotReplaceableError, match="hard link"):
         export.write_atomic(shared, "b\n")
     assert names(tmp_path) == ["pipe", "shared.md", "twin.md"]
 

@@ -265,7 +265,7 @@ def test_concurrent_reader_and_writer(data_folder: Path) -> None:
             for n in range(200):
                 writer.record_read(f"https://example.com/{n}", f"Text {n}.", f"Story {n}")
                 writer.set_position(f"https://example.com/{n}", n)
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:  # noqa: BLE001 - the main thread asserts on it
             errors.append(error)
 
     thread = threading.Thread(target=write)

@@ -201,7 +201,7 @@ def test_sample_has_exactly_the_fourteen_quotes(sample) -> None:
         text[q.start : q.end].startswith(p)
         for q, (p, _) in zip(quotes, SAMPLE_SPEAKERS, strict=True)
     )
-    assert not any("brand members”" == text[q.start + 1 : q.end] for q in quotes)
+    assert not any(text[q.start + 1 : q.end] == "brand members”" for q in quotes)
 
 
 def test_sample_speakers(sample) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from byline.analysis import worker_process
-from byline.analysis.pipeline import AnalysisCancelled, analyze
+from byline.analysis.pipeline import AnalysisCancelledError, analyze
 from byline.resources import sample_article
 
 
@@ -30,7 +30,7 @@ def test_child_gives_the_same_analysis(child: None) -> None:
 def test_stopping_kills_the_child_quickly(child: None) -> None:
     text = sample_article().read_text(encoding="utf-8") * 150
     started = time.monotonic()
-    with pytest.raises(AnalysisCancelled):
+    with pytest.raises(AnalysisCancelledError):
         worker_process.analyze_in_child(text, should_stop=lambda: time.monotonic() - started > 0.3)
     assert worker_process._pool is None
     # A later analysis starts a fresh child.

@@ -44,7 +44,7 @@ _LENGTH_BUCKET = 4.0  # buckets per unit of log(sentence length)
 
 
 @cache
-def _stemmer():  # noqa: ANN202
+def _stemmer():  # noqa: ANN202 - NLTK has no type hints
     from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer()

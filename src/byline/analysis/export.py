@@ -6,6 +6,7 @@ changed. Must not import Textual.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -211,7 +212,7 @@ def key_quotes(analysis: Analysis, limit: int = 5) -> list[Quote]:
     return sorted(best, key=lambda q: q.start)
 
 
-class NotReplaceable(OSError):
+class NotReplaceableError(OSError):
     """A file byline will not replace, whatever it was told: a device, a pipe or a socket;
     a file with other hard links (replacing would detach them) or of another owner
     (replacing would make it the writer's). ``strerror`` says which, in words."""
@@ -240,7 +241,7 @@ def write_atomic(path: Path, content: str, *, replace: bool = True) -> Path:
         The file written: ``path``, or the file its symbolic link points to.
 
     Raises:
-        NotReplaceable: ``path`` is a device, a pipe or a socket, or a file with other hard
+        NotReplaceableError: ``path`` is a device, a pipe or a socket, or a file with other hard
             links or of an owner the writer cannot keep.
         OSError: the folder is missing or unwritable, the disk is full, ``path`` is a
             directory, or (``replace=False``) it exists. The original file, if any, is
@@ -272,10 +273,8 @@ def write_atomic(path: Path, content: str, *, replace: bool = True) -> Path:
                 os.link(temp_name, target)  # fails, keeping the other file, if one appeared
                 os.unlink(temp_name)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_folder(folder)
     return target
@@ -304,9 +303,9 @@ def _check_replaceable(path: Path, info: os.stat_result) -> None:
     if not stat.S_ISREG(info.st_mode):
         kind = "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else None
         kind = kind or ("a named pipe" if stat.S_ISFIFO(info.st_mode) else "not a regular file")
-        raise NotReplaceable(path, f"is {kind}, not a regular file: not replaced")
+        raise NotReplaceableError(path, f"is {kind}, not a regular file: not replaced")
     if info.st_nlink > 1:
-        raise NotReplaceable(
+        raise NotReplaceableError(
             path, f"has {info.st_nlink - 1} other hard link(s), which replacing would detach"
         )
 
@@ -320,7 +319,7 @@ def _keep_owner(fd: int, path: Path, info: os.stat_result) -> None:
     try:
         os.fchown(fd, uid, gid)
     except PermissionError:
-        raise NotReplaceable(
+        raise NotReplaceableError(
             path, "belongs to another user or group, which replacing would change"
         ) from None
 

@@ -273,9 +273,14 @@ def one_type_per_name(
             rest = sum(v for k, v in counts.items() if k != best)
             if best != kind and counts[best] >= 2 * rest and votes.margin(si, span) < SURE:
                 kind = best
-            if len(key) == 1 and full_names.get(key[0]) and kind != "PER":
-                if counts.get(kind, 0.0) <= 1.0 + SURE and votes.margin(si, span) < SURE:
-                    kind = "PER"
+            if (
+                len(key) == 1
+                and full_names.get(key[0])
+                and kind != "PER"
+                and counts.get(kind, 0.0) <= 1.0 + SURE
+                and votes.margin(si, span) < SURE
+            ):
+                kind = "PER"
             fixed.append((span[0], span[1], kind))
         out.append(fixed)
     return out

@@ -340,9 +340,12 @@ class DocumentFacts:
                 facts = evidence.setdefault(lower, {})
                 for feat in cue_features(lowers, i):
                     facts["d" + feat] = None
-                if i > 0 and is_cap(words[i - 1]):
-                    if "FN" in extractor.gazetteer_classes(lowers[i - 1]):
-                        facts["dfn-1"] = None
+                if (
+                    i > 0
+                    and is_cap(words[i - 1])
+                    and "FN" in extractor.gazetteer_classes(lowers[i - 1])
+                ):
+                    facts["dfn-1"] = None
                 if (
                     i + 1 < len(words)
                     and words[i + 1][:1].isupper()

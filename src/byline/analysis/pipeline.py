@@ -22,7 +22,7 @@ STAGES = ("layout", "sentences", "tags", "entities", "quotes", "attributions", "
 ``analyze``'s ``progress`` hears as each stage ends."""
 
 
-class AnalysisCancelled(Exception):
+class AnalysisCancelledError(Exception):
     """Raised between stages when the caller asked to stop."""
 
 
@@ -85,7 +85,7 @@ def analyze(
     Args:
         text: the article exactly as read; every offset in the result indexes it.
         should_stop: polled between stages; when it returns True the analysis raises
-            :class:`AnalysisCancelled`.
+            :class:`AnalysisCancelledError`.
         entity_tagger: overrides the shipped entity tagger (tests, evaluation).
         progress: called with each stage's name (:data:`STAGES`) as it ends, so a reader
             can show how far a long article got.
@@ -105,7 +105,7 @@ def analyze(
         if progress is not None:
             progress(stage)
         if should_stop is not None and should_stop():
-            raise AnalysisCancelled(stage)
+            raise AnalysisCancelledError(stage)
 
     doc = read_document(text, lap)
     tagger = entity_tagger or _entity_tagger()

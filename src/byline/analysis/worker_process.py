@@ -52,7 +52,7 @@ def _analyze(text: str, job: int = 0) -> Analysis:
     return analyze(text, progress=lambda stage: stages.put((job, stage)))
 
 
-class ChildUnavailable(Exception):
+class ChildUnavailableError(Exception):
     """No child process can be started here; analyse in this process instead."""
 
 
@@ -143,17 +143,17 @@ def analyze_in_child(
     Args:
         text: the article.
         should_stop: polled while waiting; when it returns True the child is stopped
-            and :class:`AnalysisCancelled` raised.
+            and :class:`AnalysisCancelledError` raised.
         progress: called here, in the caller's thread, with each stage the child has
             finished (the pipeline's ``progress``).
 
     Raises:
-        AnalysisCancelled: the caller asked to stop.
-        ChildUnavailable: no child process could be started or it died.
+        AnalysisCancelledError: the caller asked to stop.
+        ChildUnavailableError: no child process could be started or it died.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    from byline.analysis.pipeline import AnalysisCancelled
+    from byline.analysis.pipeline import AnalysisCancelledError
 
     job = next(_jobs) if progress is not None else 0
     try:
@@ -162,7 +162,7 @@ def analyze_in_child(
         # ValueError: spawning needs real file descriptors for stdio, which a full-screen
         # app may have swapped out.
         shutdown()
-        raise ChildUnavailable(str(error)) from error
+        raise ChildUnavailableError(str(error)) from error
     while True:
         try:
             analysis = future.result(timeout=_POLL_SECONDS)
@@ -172,10 +172,10 @@ def analyze_in_child(
             if should_stop is not None and should_stop():
                 future.cancel()
                 shutdown()
-                raise AnalysisCancelled("stopped") from None
+                raise AnalysisCancelledError("stopped") from None
         except BrokenProcessPool as error:
             shutdown()
-            raise ChildUnavailable(str(error)) from error
+            raise ChildUnavailableError(str(error)) from error
         else:
             if progress is not None:
                 _report_stages(job, progress)

@@ -183,10 +183,9 @@ def run_batch(options: argparse.Namespace, engine_name: str, output: Output) -> 
 
 
 def _close(engine: Any) -> None:
-    try:
+    # A second Ctrl-C while the workers stop: they are ended anyway.
+    with contextlib.suppress(KeyboardInterrupt):
         engine.close()
-    except KeyboardInterrupt:  # a second Ctrl-C while workers stop: they are ended anyway
-        pass
 
 
 def run_report(folder: Path) -> int:

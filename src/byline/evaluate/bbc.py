@@ -32,6 +32,7 @@ Run ``python -m byline.evaluate.bbc --data /work/shared/data [--limit N] [--peer
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import time
@@ -227,14 +228,10 @@ def peer_systems() -> dict[str, Summarizer]:
         ("sumy-lexrank", "lexrank"),
         ("sumy-luhn", "luhn"),
     ):
-        try:
+        with contextlib.suppress(ImportError):
             peers[name] = _sumy_system(kind)
-        except ImportError:
-            pass
-    try:
+    with contextlib.suppress(ImportError):
         peers["newspaper4k"] = _newspaper_system()
-    except ImportError:
-        pass
     return peers
 
 

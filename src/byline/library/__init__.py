@@ -17,12 +17,13 @@ error later on is caught the same way (the call returns its empty result and ``p
 says why).
 
 ``paths.py`` says where it lives, ``schema.py`` holds the versioned schema and its
-migrations, ``records.py`` what it returns and ``store.py`` the :class:`Library` itself.
+migrations, ``records.py`` what it returns, ``rows.py`` how rows are read back and checked,
+and ``store.py`` the :class:`Library` itself.
 """
 
 from byline.library.paths import DATA_DIR_VARIABLE, FILE_NAME, data_dir, default_path
 from byline.library.records import LibraryEntry, content_hash
-from byline.library.schema import MIGRATIONS, SCHEMA_VERSION, LibraryTooNew
+from byline.library.schema import MIGRATIONS, SCHEMA_VERSION, LibraryTooNewError
 from byline.library.store import BUSY_TIMEOUT_MS, Library
 
 __all__ = [
@@ -33,7 +34,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Library",
     "LibraryEntry",
-    "LibraryTooNew",
+    "LibraryTooNewError",
     "content_hash",
     "data_dir",
     "default_path",

@@ -7,6 +7,7 @@ appended (adding things), so an upgrade loses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class LibraryTooNew(Exception):
+class LibraryTooNewError(Exception):
     """The database was written by a newer byline."""
 
 
@@ -54,10 +55,9 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        try:
+        # sqlite3.Error here: SQLite already rolled back (a full disk, an I/O error).
+        with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # SQLite already rolled back (a full disk, an I/O error)
         raise
     connection.execute("COMMIT")
 
@@ -66,11 +66,11 @@ def check_version(connection: sqlite3.Connection) -> int:
     """The database's schema version, read without writing anything.
 
     Raises:
-        LibraryTooNew: the database is of a later version than this byline knows.
+        LibraryTooNewError: the database is of a later version than this byline knows.
     """
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise LibraryTooNew(
+        raise LibraryTooNewError(
             f"written by a newer byline (schema {version}; this one knows {SCHEMA_VERSION})"
         )
     return version
@@ -80,7 +80,7 @@ def migrate(connection: sqlite3.Connection) -> None:
     """Bring the schema to ``SCHEMA_VERSION``, one step per transaction.
 
     Raises:
-        LibraryTooNew: the database is of a later version than this byline knows.
+        LibraryTooNewError: the database is of a later version than this byline knows.
     """
     version = check_version(connection)
     while version < SCHEMA_VERSION:

@@ -5,9 +5,9 @@ another, behind their own lock, so that a write waiting for another process's lo
 holds up a read (in WAL mode readers do not wait for writers). Every method catches
 database errors: it returns its empty result and ``problem`` says why, in one line.
 
-What is read is checked: a row whose columns do not hold what byline wrote (a position
-that is not a whole number, a title that is not text) is skipped, never fatal, and
-counted in ``damaged`` once, when the library opens. Nothing is written before the file
+What is read is checked (``rows.py``): a row whose columns do not hold what byline wrote
+(a position that is not a whole number, a title that is not text) is skipped, never
+fatal, and counted in ``damaged`` once, when the library opens. Nothing is written before the file
 is known to be a regular file holding a database byline can use.
 """
 
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from byline.library.paths import default_path
 from byline.library.records import LibraryEntry, content_hash
-from byline.library.schema import LibraryTooNew, check_version, migrate, transaction
+from byline.library.rows import count_damaged, escape_like, read_entries
+from byline.library.schema import LibraryTooNewError, check_version, migrate, transaction
 
 if TYPE_CHECKING:
     from byline.sources import Article
@@ -33,17 +34,6 @@ BUSY_TIMEOUT_MS = 3000
 
 T = TypeVar("T")
 
-_ENTRY_COLUMNS = (
-    "id, source, title, author, site, date, read_at, first_read_at, content_hash, position"
-)
-# A row as byline writes it; any other is damaged (another program, a bad disk, an edit).
-_SOUND_ROW = (
-    "(typeof(id) = 'integer' AND typeof(source) = 'text' AND typeof(read_at) = 'text'"
-    " AND typeof(content_hash) = 'text' AND typeof(position) = 'integer' AND position >= 0"
-    " AND typeof(title) IN ('text', 'null') AND typeof(author) IN ('text', 'null')"
-    " AND typeof(site) IN ('text', 'null') AND typeof(date) IN ('text', 'null')"
-    " AND typeof(first_read_at) IN ('text', 'null'))"
-)
 CLOSE_WAIT = 1.0
 """Seconds :meth:`Library.close` waits for a write still running (then leaves it)."""
 
@@ -78,7 +68,7 @@ class Library:
         self._lock = threading.RLock()
         self._read_lock = threading.RLock() if reader is not None else self._lock
         if connection is not None:
-            self.damaged = self._read(_count_damaged, 0)
+            self.damaged = self._read(count_damaged, 0)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -113,7 +103,7 @@ class Library:
             migrate(connection)
             reader = _connect(path, busy_timeout_ms)
             connections.append(reader)
-        except (sqlite3.Error, OSError, LibraryTooNew) as error:
+        except (sqlite3.Error, OSError, LibraryTooNewError) as error:
             for opened in connections:
                 opened.close()
             return cls.disabled(f"reading library unavailable ({path}: {_one_line(error)})", path)
@@ -293,7 +283,7 @@ class Library:
         """The most recently read articles first; ``query`` keeps those whose title, site or
         source contains it (case-insensitive for ASCII letters)."""
         if query and query.strip():
-            pattern = "%" + _escape_like(query.strip()) + "%"
+            pattern = "%" + escape_like(query.strip()) + "%"
             return self._entries(
                 "title LIKE ?1 ESCAPE '\\' OR site LIKE ?1 ESCAPE '\\'"
                 " OR source LIKE ?1 ESCAPE '\\'",
@@ -316,42 +306,7 @@ class Library:
 
     def _entries(self, where: str, params: tuple[Any, ...], limit: int) -> list[LibraryEntry]:
         """The sound entries that meet the SQL condition ``where`` ("" for all), newest first."""
-
-        def read(c: sqlite3.Connection) -> list[LibraryEntry]:
-            condition = f"WHERE {_SOUND_ROW}" + (f" AND ({where})" if where else "")
-            rows = c.execute(
-                f"SELECT {_ENTRY_COLUMNS} FROM articles {condition}"
-                f" ORDER BY read_at DESC, id DESC LIMIT {max(0, int(limit))}",
-                params,
-            ).fetchall()
-            summaries: dict[int, list[str]] = {}
-            if rows:
-                ids = [row[0] for row in rows]
-                marks = ",".join("?" * len(ids))
-                for article_id, path in c.execute(
-                    f"SELECT article_id, path FROM saved_summaries WHERE article_id IN ({marks})"
-                    " AND typeof(path) = 'text' ORDER BY saved_at, id",
-                    ids,
-                ):
-                    summaries.setdefault(article_id, []).append(path)
-            return [
-                LibraryEntry(
-                    id=row[0],
-                    source=row[1],
-                    title=row[2],
-                    author=row[3],
-                    site=row[4],
-                    date=row[5],
-                    read_at=row[6],
-                    first_read_at=row[7],
-                    content_hash=row[8],
-                    position=row[9],
-                    saved_summaries=tuple(summaries.get(row[0], ())),
-                )
-                for row in rows
-            ]
-
-        return self._read(read, [])
+        return self._read(lambda c: read_entries(c, where, params, limit), [])
 
     def _now(self) -> str:
         return self._clock().astimezone(UTC).isoformat(timespec="microseconds")
@@ -402,12 +357,3 @@ def _refusal(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     return "not a regular file"
-
-
-def _count_damaged(connection: sqlite3.Connection) -> int:
-    row = connection.execute(f"SELECT count(*) FROM articles WHERE NOT {_SOUND_ROW}").fetchone()
-    return int(row[0]) if row else 0
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

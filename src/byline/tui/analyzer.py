@@ -8,6 +8,7 @@ Must not import Textual.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,11 +23,11 @@ finished stage's name); the default is the real pipeline."""
 
 def default_analyzer(text: str, **options: Any) -> Analysis:
     """The real pipeline, in the child process (in this thread if no child can run)."""
-    from byline.analysis.worker_process import ChildUnavailable, analyze_in_child
+    from byline.analysis.worker_process import ChildUnavailableError, analyze_in_child
 
     try:
         return analyze_in_child(text, **options)
-    except ChildUnavailable:
+    except ChildUnavailableError:
         from byline.analysis.pipeline import analyze
 
         return analyze(text, **options)
@@ -36,10 +37,9 @@ def prepare_child_process() -> None:
     """Start what the analysis child needs, on the app's thread (see ``prepare``)."""
     from byline.analysis.worker_process import prepare
 
-    try:
+    # No child on OSError or ValueError: the analysis then runs in a thread of this process.
+    with contextlib.suppress(OSError, ValueError):
         prepare()
-    except (OSError, ValueError):
-        pass  # no child then: the analysis runs in a thread of this process
 
 
 def stop_child_process() -> None:

@@ -4,8 +4,9 @@ Opening another article (``ctrl+o``, ``:e``), the files named on the command lin
 ``:p``), exporting, the screenshot that says where it went, the library, and the settings
 that stay (``byline.config``). Between :class:`~byline.tui.reader_actions.CopyOpenActions`
 (copy, open in a browser; over :class:`~byline.tui.app_base.ReaderBase`, layout and
-showing) and ``BylineApp`` (state, workers, handlers): still the one mediator, split by
-subject so each module stays short. Must not import the analysis pipeline.
+showing) and :class:`~byline.tui.focus_actions.FocusActions` (then ``BylineApp``: state,
+workers, handlers): still the one mediator, split by subject so each module stays short.
+Must not import the analysis pipeline.
 """
 
 from __future__ import annotations
@@ -104,12 +105,12 @@ class ReaderActions(CopyOpenActions):
     @work(thread=True, exclusive=True, exit_on_error=False, group="settings")
     def remember_theme(self, theme: str) -> None:
         """Write the theme into the settings file (in a thread: it is disk I/O)."""
-        from byline.config import ConfigNotSaved, remember_theme, shown_path
+        from byline.config import ConfigNotSavedError, remember_theme, shown_path
 
         assert self.config is not None
         try:
             path = remember_theme(theme, self.config.path)
-        except ConfigNotSaved as error:
+        except ConfigNotSavedError as error:
             self.call_from_thread(
                 self.notify,
                 f"Theme not remembered: {error}",
@@ -263,12 +264,12 @@ class ReaderActions(CopyOpenActions):
 
         Textual's signature: ``path`` is a folder to try first; byline names the file
         itself (``filename`` is not used), so that it never replaces one."""
-        from byline.tui.screenshot import ScreenshotNotSaved, save_screenshot
+        from byline.tui.screenshot import ScreenshotNotSavedError, save_screenshot
 
         folders = [Path(path).expanduser()] if path else None
         try:
             saved = save_screenshot(self.export_screenshot(), folders)
-        except ScreenshotNotSaved as error:
+        except ScreenshotNotSavedError as error:
             self.notify(str(error), title="Screenshot", severity="error", markup=False)
             return
         self.notify(f"Saved the screenshot to {saved}", title="Screenshot", markup=False)

@@ -293,9 +293,8 @@ class ReaderBase(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("search_step", "close_search"):
             return self.searching  # n/N and Escape walk and close a search that is on
-        if action == "search" and self._slash_is_the_focused_lists():
-            return False  # the footer shows the list's own "/ Filter", and "/" goes there
-        return True
+        # In a focused list the footer shows the list's own "/ Filter", and "/" goes there.
+        return action != "search" or not self._slash_is_the_focused_lists()
 
     def _slash_is_the_focused_lists(self) -> bool:
         focused = self.focused

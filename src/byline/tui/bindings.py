@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+Row = tuple[str, str, str, str, str]
+"""One binding kept out of the footer: keys, action, label, id and tooltip."""
+
+
+def hidden(*rows: Row) -> list[BindingType]:
+    """The bindings of a table of rows, all ``show=False`` (the key panel and the help
+    screen list them): each group below is a table, not a ``Binding`` call per key."""
+    return [
+        Binding(keys, action, label, id=binding_id, show=False, tooltip=tooltip)
+        for keys, action, label, binding_id, tooltip in rows
+    ]
+
+
 READER_BINDINGS: list[BindingType] = [
     Binding(
         "right_square_bracket",
@@ -143,24 +156,19 @@ READER_BINDINGS: list[BindingType] = [
 
 # -- issue 15: the reader's own keys (pager, search like less, copy, open) ---------------
 
-ARTICLE_BINDINGS: list[BindingType] = [
-    Binding("j", "scroll_lines(1)", "Line down", id="article.line_down", show=False,
-            tooltip="Scroll down a line"),
-    Binding("k", "scroll_lines(-1)", "Line up", id="article.line_up", show=False,
-            tooltip="Scroll up a line"),
-    Binding("space,ctrl+f,pagedown", "scroll_pages(1)", "Page down", id="article.page_down",
-            show=False, tooltip="Scroll down a screen"),
-    Binding("b,shift+space,ctrl+b,pageup", "scroll_pages(-1)", "Page up", id="article.page_up",
-            show=False, tooltip="Scroll up a screen"),
-    Binding("ctrl+d", "scroll_half(1)", "Half page down", id="article.half_down", show=False,
-            tooltip="Scroll down half a screen"),
-    Binding("ctrl+u", "scroll_half(-1)", "Half page up", id="article.half_up", show=False,
-            tooltip="Scroll up half a screen"),
-    Binding("g,home", "scroll_edge(-1)", "Top", id="article.top", show=False,
-            tooltip="Go to the top of the article"),
-    Binding("G,end", "scroll_edge(1)", "Bottom", id="article.bottom", show=False,
-            tooltip="Go to the end of the article"),
-]  # fmt: skip
+ARTICLE_BINDINGS: list[BindingType] = hidden(
+    ("j", "scroll_lines(1)", "Line down", "article.line_down", "Scroll down a line"),
+    ("k", "scroll_lines(-1)", "Line up", "article.line_up", "Scroll up a line"),
+    ("space,ctrl+f,pagedown", "scroll_pages(1)", "Page down", "article.page_down",
+     "Scroll down a screen"),
+    ("b,shift+space,ctrl+b,pageup", "scroll_pages(-1)", "Page up", "article.page_up",
+     "Scroll up a screen"),
+    ("ctrl+d", "scroll_half(1)", "Half page down", "article.half_down",
+     "Scroll down half a screen"),
+    ("ctrl+u", "scroll_half(-1)", "Half page up", "article.half_up", "Scroll up half a screen"),
+    ("g,home", "scroll_edge(-1)", "Top", "article.top", "Go to the top of the article"),
+    ("G,end", "scroll_edge(1)", "Bottom", "article.bottom", "Go to the end of the article"),
+)  # fmt: skip
 """The pager keys of the article view (less's, alongside the arrows): they move at once,
 without an animation."""
 
@@ -176,23 +184,21 @@ SEARCH_BINDINGS: list[BindingType] = [
 vim; otherwise they are the next and previous quote (:data:`QUOTE_LETTER_BINDINGS`,
 listed after these so that these are tried first)."""
 
-QUOTE_LETTER_BINDINGS: list[BindingType] = [
-    Binding("n", "next_quote", "Next quote", id="reader.next_quote_letter", show=False,
-            tooltip="Jump to the next quote (when no search is on)"),
-    Binding("p,N", "previous_quote", "Prev quote", id="reader.previous_quote_letter",
-            show=False, tooltip="Jump to the previous quote (N: when no search is on)"),
-]  # fmt: skip
+QUOTE_LETTER_BINDINGS: list[BindingType] = hidden(
+    ("n", "next_quote", "Next quote", "reader.next_quote_letter",
+     "Jump to the next quote (when no search is on)"),
+    ("p,N", "previous_quote", "Prev quote", "reader.previous_quote_letter",
+     "Jump to the previous quote (N: when no search is on)"),
+)  # fmt: skip
 """The letters for the quotes beside ``]``/``[`` (their ids apart, for keymaps)."""
 
-COPY_OPEN_BINDINGS: list[BindingType] = [
-    Binding("y", "copy", "Copy", id="reader.copy", show=False,
-            tooltip="Copy the selection, the current quote with its speaker, or the "
-            "chosen summary sentence"),
-    Binding("Y", "copy_summary", "Copy summary", id="reader.copy_summary", show=False,
-            tooltip="Copy the whole summary"),
-    Binding("o", "open_in_browser", "Open in browser", id="reader.open_in_browser",
-            show=False, tooltip="Open the web article in your browser"),
-]  # fmt: skip
+COPY_OPEN_BINDINGS: list[BindingType] = hidden(
+    ("y", "copy", "Copy", "reader.copy",
+     "Copy the selection, the current quote with its speaker, or the chosen summary sentence"),
+    ("Y", "copy_summary", "Copy summary", "reader.copy_summary", "Copy the whole summary"),
+    ("o", "open_in_browser", "Open in browser", "reader.open_in_browser",
+     "Open the web article in your browser"),
+)  # fmt: skip
 """Copy through the terminal's clipboard (OSC 52) and open the page in a browser."""
 
 APP_BINDINGS: list[BindingType] = [
@@ -203,20 +209,16 @@ APP_BINDINGS: list[BindingType] = [
 ]
 """Every binding of the reader app, in the order the keys are tried."""
 
-PANEL_LIST_BINDINGS: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", id="panel.down", show=False,
-            tooltip="The next entry of the list"),
-    Binding("k", "cursor_up", "Up", id="panel.up", show=False,
-            tooltip="The previous entry of the list"),
-    Binding("g", "first", "First", id="panel.first", show=False,
-            tooltip="The first entry of the list"),
-    Binding("G", "last", "Last", id="panel.last", show=False,
-            tooltip="The last entry of the list"),
-]  # fmt: skip
+PANEL_LIST_BINDINGS: list[BindingType] = hidden(
+    ("j", "cursor_down", "Down", "panel.down", "The next entry of the list"),
+    ("k", "cursor_up", "Up", "panel.up", "The previous entry of the list"),
+    ("g", "first", "First", "panel.first", "The first entry of the list"),
+    ("G", "last", "Last", "panel.last", "The last entry of the list"),
+)  # fmt: skip
 """The side panel's lists move with the pager's keys too (and the arrows, Home, End)."""
 
-SIDE_PANEL_BINDINGS: list[BindingType] = [
-    Binding("down", "enter_list", "Into the list", id="panel.enter_list", show=False,
-            tooltip="From the tab names into the tab's list"),
-]  # fmt: skip
+SIDE_PANEL_BINDINGS: list[BindingType] = hidden(
+    ("down", "enter_list", "Into the list", "panel.enter_list",
+     "From the tab names into the tab's list"),
+)  # fmt: skip
 """``↓`` on the tab names goes into the list below them (their own keys are ← and →)."""

@@ -14,16 +14,16 @@ import webbrowser
 NO_BROWSER = "No web browser found: set $BROWSER to one, or open the address yourself."
 
 
-class NoBrowser(Exception):
+class NoBrowserError(Exception):
     """No browser can be started from here."""
 
 
 def find_browser() -> webbrowser.BaseBrowser:
-    """The browser ``webbrowser`` would use; :class:`NoBrowser` when there is none."""
+    """The browser ``webbrowser`` would use; :class:`NoBrowserError` when there is none."""
     try:
         return webbrowser.get()
     except webbrowser.Error as error:
-        raise NoBrowser(NO_BROWSER) from error
+        raise NoBrowserError(NO_BROWSER) from error
 
 
 def runs_in_terminal(browser: webbrowser.BaseBrowser) -> bool:

@@ -21,6 +21,7 @@ itself.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
@@ -74,10 +75,8 @@ class _Writes:
     def _run(self) -> None:
         while True:
             write = self._queue.get()
-            try:
+            with contextlib.suppress(Exception):  # the library reports its own errors
                 write()
-            except Exception:  # noqa: BLE001, S110 - the library reports its own errors
-                pass
 
 
 class ReadingHistory:

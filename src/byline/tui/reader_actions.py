@@ -101,11 +101,11 @@ class CopyOpenActions(ReaderBase):
     def open_in_browser(self, url: str) -> None:
         """Open ``url``: a text browser gets the terminal until it exits, a graphical one
         starts in the background; without one, say how to get one."""
-        from byline.tui.browser import NoBrowser, find_browser, runs_in_terminal
+        from byline.tui.browser import NoBrowserError, find_browser, runs_in_terminal
 
         try:
             browser = find_browser()
-        except NoBrowser as error:
+        except NoBrowserError as error:
             self.notify(
                 str(error), title="Could not open the page", severity="warning", markup=False
             )

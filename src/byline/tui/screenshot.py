@@ -16,7 +16,7 @@ from pathlib import Path
 from byline.tui.text import one_line
 
 
-class ScreenshotNotSaved(Exception):
+class ScreenshotNotSavedError(Exception):
     """No folder took the picture; ``str(error)`` says why, in one line."""
 
 
@@ -36,7 +36,7 @@ def save_screenshot(
     """Write ``svg`` as ``byline-<date>T<time>.svg`` in the first of ``folders`` that takes it.
 
     Raises:
-        ScreenshotNotSaved: no folder could take it.
+        ScreenshotNotSavedError: no folder could take it.
     """
     from byline.analysis.export import write_atomic
 
@@ -58,4 +58,4 @@ def save_screenshot(
                 break
             return path
     why = "; ".join(reasons) or "no folder to save it in"
-    raise ScreenshotNotSaved(one_line(f"Screenshot not saved: {why}", 300))
+    raise ScreenshotNotSavedError(one_line(f"Screenshot not saved: {why}", 300))

@@ -8,6 +8,7 @@ import Textual.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.client
 import socket
@@ -123,10 +124,8 @@ class _Deadline:
 
 
 def _shut(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed
 
 
 class _HTTPConnection(http.client.HTTPConnection):

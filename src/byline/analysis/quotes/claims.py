@@ -61,9 +61,9 @@ def merge(
     absorbed: set[int] = set()
     claims: list[tuple[int, Reported, AttributionKind, Span]] = []
     for claim in reported:
-        if claim.source is None and _subject_of(scan, claim) is None:
-            if not passive(doc, claim.anchor):
-                continue  # no one says it, and no agentless passive hedges it
+        sourceless = claim.source is None and _subject_of(scan, claim) is None
+        if sourceless and not passive(doc, claim.anchor):
+            continue  # no one says it, and no agentless passive hedges it
         content = doc.span(*claim.content)
         inside = [
             i for i, q in enumerate(quotes) if q.start < content.end and content.start < q.end

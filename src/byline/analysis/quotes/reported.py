@@ -144,14 +144,13 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
                 dropped.add(j)  # "said the deal would be announced": part of the claim
                 continue
             apart = inner.source is None or not _inside(inner.source[0], outer.content)
-            if apart or _joined(doc, inner.source, outer):
-                if inner.anchor > outer.anchor:
-                    cut = _cut(doc, outer, inner)
-                    if verbless_clause(doc, cut) and not coordinated(doc, inner):
-                        dropped.add(j)  # "said they're convinced …": the clause's own verb
-                        continue
-                    claims[i] = outer = cut
+            if (apart or _joined(doc, inner.source, outer)) and inner.anchor > outer.anchor:
+                cut = _cut(doc, outer, inner)
+                if verbless_clause(doc, cut) and not coordinated(doc, inner):
+                    dropped.add(j)  # "said they're convinced …": the clause's own verb
                     continue
+                claims[i] = outer = cut
+                continue
             dropped.add(j)
     return [c for k, c in enumerate(claims) if k not in dropped and c.content[1] >= c.content[0]]
 

@@ -76,7 +76,7 @@ class DaskEngine:
         except EngineError:
             self.close()
             raise
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever the workers raise, one line
             self.close()
             raise EngineError(f"the Dask workers cannot run byline: {_one_line(error)}") from None
         threads = self.client.nthreads()

@@ -103,16 +103,24 @@ def _guillemet_facing(text: str, at: int) -> tuple[bool, bool]:
     return reversed_, not reversed_
 
 
+def _shape_faced(text: str, at: int, mark: str) -> Mark | None:
+    """The mark at ``at`` if its shape says which way it faces: a guillemet (unless glued
+    the other way round, German »…«) or a low mark „ ‚, which only opens. None for the
+    marks whose facing their neighbours decide."""
+    if mark in _GUILLEMETS:
+        return Mark(at, 1, *_guillemet_facing(text, at), mark)
+    if mark in _LOW_CLOSERS:
+        return Mark(at, 1, True, False, mark)
+    return None
+
+
 def double_marks(text: str, start: int, end: int) -> list[Mark]:
     """The double quotation marks of ``text[start:end]`` in order."""
     found = []
     for match in _DOUBLE.finditer(text, start, end):
         at, mark = match.start(), match.group()
-        if mark in _GUILLEMETS:
-            found.append(Mark(at, 1, *_guillemet_facing(text, at), mark))
-            continue
-        if mark == "„":
-            found.append(Mark(at, 1, True, False, mark))
+        if (fixed := _shape_faced(text, at, mark)) is not None:
+            found.append(fixed)
             continue
         opens, closes = _facing(text, at, len(mark))
         if mark == "”":
@@ -130,11 +138,8 @@ def single_marks(text: str, start: int, end: int) -> list[Mark]:
     found = []
     for match in _SINGLE.finditer(text, start, end):
         at, mark = match.start(), match.group()
-        if mark in _GUILLEMETS:
-            found.append(Mark(at, 1, *_guillemet_facing(text, at), mark))
-            continue
-        if mark == "‚":
-            found.append(Mark(at, 1, True, False, mark))
+        if (fixed := _shape_faced(text, at, mark)) is not None:
+            found.append(fixed)
             continue
         before = text[at - 1] if at > 0 else " "
         after = text[at + 1] if at + 1 < len(text) else " "

@@ -74,6 +74,15 @@ class Reported:
     source: tuple[int, int] | None
 
 
+def _sentence_end(doc: Document, token: int) -> int:
+    """The last token of the sentence that holds ``token``."""
+    sentence = doc.token_sentence[token]
+    stop = token
+    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == sentence:
+        stop += 1
+    return stop
+
+
 def in_response(doc: Document, claim: Reported) -> bool:
     """Whether the "content" is what a statement answers: "in response to the letter"."""
     at = claim.content[0]
@@ -96,9 +105,7 @@ def whole_clause(doc: Document, claim: Reported, claims: Sequence[Reported]) -> 
     tokens = doc.tokens
     if not verbless_clause(doc, claim):
         return claim
-    stop = last
-    while stop + 1 < len(tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
-        stop += 1
+    stop = _sentence_end(doc, last)
     near = range(last + 1, min(stop, last + 6) + 1)
     if not any(tokens[k].pos in FINITE for k in near):
         return claim
@@ -123,17 +130,12 @@ def continued(
     backshifted modal ("would", "could", "might") and has no claim or quote of its own.
     """
     last = claim.content[1]
-    end = last + 1
-    while end < len(doc.tokens) and doc.token_sentence[end] == doc.token_sentence[last]:
-        end += 1
+    end = _sentence_end(doc, last) + 1
     if end >= len(doc.tokens) or end - last > 2 or claim.content[1] < claim.anchor:
         return claim  # "CLAUSE, X said." ends the report where it stands
     if doc.token_paragraph[end] != doc.token_paragraph[last]:
         return claim
-    sentence = doc.token_sentence[end]
-    stop = end
-    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == sentence:
-        stop += 1
+    stop = _sentence_end(doc, end)
     opener = doc.tokens[end].text.lower()
     modal = any(
         doc.tokens[k].text.lower() in _BACKSHIFT for k in range(end + 1, min(stop, end + 4))
@@ -263,9 +265,7 @@ def grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reporte
     first, last = claim.content
     if first < claim.anchor:
         return claim
-    stop = last
-    while stop + 1 < len(doc.tokens) and doc.token_sentence[stop + 1] == doc.token_sentence[last]:
-        stop += 1
+    stop = _sentence_end(doc, last)
     tokens = doc.tokens
     if last + 1 > stop or any(tokens[k].pos in FINITE for k in range(first, last + 1)):
         return claim  # a content with a verb of its own is a whole clause

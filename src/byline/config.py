@@ -13,7 +13,7 @@ The file is the user's: byline reads it with the standard library's ``tomllib`` 
 before the first frame) and writes only one thing, the theme chosen in the palette, by
 changing that one line (other keys, comments and order stay), atomically, and only after
 checking that the new file reads back with every other setting unchanged. A file that
-does not parse is never rewritten. Must not import Textual.
+does not parse is never rewritten.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Turn an :class:`Analysis` into the JSON contract and the Markdown summary; write files safely.
 
 The JSON shape is a public contract (``byline analyze``): fields may be added, never
-changed. Must not import Textual.
+changed.
 """
 
 from __future__ import annotations

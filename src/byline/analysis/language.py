@@ -6,7 +6,7 @@ text looks like and the reader warns once. The check is deliberately simple: the
 the words that are a language's stopwords (NLTK's lists, shipped in
 ``models/language/stopwords.json``; built by ``scripts/build_language_profiles.py``), the
 highest share winning; text in the Chinese, Japanese, Korean or Thai script is told by
-script. Must not import Textual.
+script.
 """
 
 from __future__ import annotations

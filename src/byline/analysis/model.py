@@ -1,7 +1,7 @@
 """The analysis contract: frozen records with character offsets into the article text.
 
 Every offset is a Python string index into ``Analysis.text`` (the decoded file content),
-so a widget can highlight a span without re-parsing anything. Must not import Textual.
+so a widget can highlight a span without re-parsing anything.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 Stages run in order (layout, sentences, tokens and tags, entities, quotes, attributions,
 ranking) and
 their costs are kept in ``Analysis.timings``. The first three build the
-:class:`~byline.analysis.document.Document` every later stage reads. Must not import
-Textual.
+:class:`~byline.analysis.document.Document` every later stage reads.
 """
 
 from __future__ import annotations

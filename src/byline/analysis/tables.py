@@ -3,7 +3,7 @@
 One row per entity (name, type, how often it is mentioned, where first) and per quote (its
 words, who said it, the verb that cues it, where it is). Text is squeezed onto one line and
 stripped of control characters; offsets index the article's text as the JSON contract's
-do. Must not import Textual.
+do.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ pipe multiprocessing keeps open to it from the parent (``parent_process().sentin
 which the kernel closes when the parent dies, and exits then. Once parent and children
 are gone, multiprocessing's resource tracker sees its last writer close and exits too.
 Children are spawned, never forked: a forked child would inherit its siblings' ends of
-those pipes and keep them from closing. Must not import Textual.
+those pipes and keep them from closing.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The one record of an article that byline reads: its text and where it came from.
 
 A file, standard input, a web page and the reading library's copy of a page all give an
-:class:`Article`; the reader, the library and ``byline analyze`` take nothing else. Must
-not import Textual.
+:class:`Article`; the reader, the library and ``byline analyze`` take nothing else.
 """
 
 from __future__ import annotations

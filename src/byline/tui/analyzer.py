@@ -3,7 +3,6 @@
 Tagging is pure Python and would hold the reader's interpreter lock for seconds on a long
 article, delaying every key press; a child process has its own. The app imports this
 before its first frame, so the pipeline (and NLTK) is only imported where it is called.
-Must not import Textual.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ that stay (``byline.config``). Between :class:`~byline.tui.reader_actions.CopyOp
 (copy, open in a browser; over :class:`~byline.tui.app_base.ReaderBase`, layout and
 showing) and :class:`~byline.tui.focus_actions.FocusActions` (then ``BylineApp``: state,
 workers, handlers): still the one mediator, split by subject so each module stays short.
-Must not import the analysis pipeline.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Split from ``app.py`` as harlequin splits ``app_base.py`` from its app: this hal
 reader out and applies what was decided (a :class:`~byline.tui.navigation.Focus`, search
 :class:`~byline.tui.search.Matches`, the summary's marks, the side panel's visibility);
 ``BylineApp`` holds the state and the handlers that decide. Together they are the one
-mediator: no widget or helper holds the app. Must not import the analysis pipeline.
+mediator: no widget or helper holds the app.
 """
 
 from __future__ import annotations

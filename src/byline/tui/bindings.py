@@ -1,7 +1,7 @@
 """The reader's key bindings, each with an id (for keymaps), a short label and a tooltip.
 
 The footer shows about six; the rest are ``show=False`` and appear in the key panel and
-the help screen. Must not import the analysis pipeline.
+the help screen.
 """
 
 from __future__ import annotations

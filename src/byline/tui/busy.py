@@ -4,8 +4,7 @@ The app tells it what starts, what stage ended and when it is over; it keeps the
 and a half-second timer, and shows a :class:`~byline.tui.widgets.progress_line.
 ProgressLine` in the status line's place once the work has lasted :data:`SHOW_AFTER`
 seconds (quick work never flashes a bar). Like ``ReadingHistory`` it needs only what any
-Textual app offers and the widgets it is given, never the reader app. Must not import
-the analysis pipeline.
+Textual app offers and the widgets it is given, never the reader app.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each command names an action, as a binding does (``bindings.py``), so the palett
 keys run the same thing; a test checks that every action named here exists. A binding
 this table does not name is offered too, under its own label and tooltip, so a key added
 to ``bindings.py`` is in the palette at once. Each command's help line ends with its key,
-as the keymap has it now. Must not import the analysis pipeline.
+as the keymap has it now.
 """
 
 from __future__ import annotations

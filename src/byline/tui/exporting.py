@@ -3,7 +3,7 @@
 Each :class:`Export` names what goes to the file, its format and its file name's ending;
 the flow asks which (``ExportChoiceScreen``), then where, with the summary's save dialog
 and its replace check (``SummarySaver``). The whole analysis is the very line ``byline
-analyze`` prints for the article. Must not import the analysis pipeline.
+analyze`` prints for the article.
 """
 
 from __future__ import annotations

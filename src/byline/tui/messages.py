@@ -2,8 +2,7 @@
 
 The app is the one mediator: workers and helpers post these, the app's handlers apply
 them to the widgets. A widget's own messages live nested in its class
-(``SourcePanel.AttributionChosen``). Must not import the analysis pipeline (only its data
-model, and only when typing).
+(``SourcePanel.AttributionChosen``).
 """
 
 from __future__ import annotations

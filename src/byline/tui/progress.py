@@ -2,7 +2,7 @@
 
 The analysis child reports each stage as it ends (``analysis.pipeline.STAGES``); the bar
 moves by each stage's usual share of the time, so it does not sit at a third for most of a
-long article and then leap. Must not import Textual or the analysis pipeline.
+long article and then leap.
 """
 
 from __future__ import annotations

@@ -4,8 +4,7 @@ Between :class:`~byline.tui.app_base.ReaderBase` (the frame) and
 :class:`~byline.tui.app_actions.ReaderActions` (then ``BylineApp``, the state and its
 handlers), as the part of the one mediator that sends things out of the
 reader: text to the terminal's clipboard (OSC 52) and addresses to a web browser. What
-to copy is decided by ``copying.py``; which browser by ``browser.py``. Must not import
-the analysis pipeline.
+to copy is decided by ``copying.py``; which browser by ``browser.py``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Ask for a path (prefilled with ``<stem>.summary.md`` in the working folder), confirm
 before replacing a file, write atomically, and report success or failure with
-``notify``: a bad path never crashes the reader. Must not import the analysis pipeline.
+``notify``: a bad path never crashes the reader.
 """
 
 from __future__ import annotations

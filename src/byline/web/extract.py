@@ -8,7 +8,7 @@ comments and footers are left out (trafilatura with ``favor_precision`` and no c
 The headline is returned apart, in ``title``, and removed from the text when the page
 repeats it at the top.
 
-trafilatura is imported on first use (it takes about a second). Must not import Textual.
+trafilatura is imported on first use (it takes about a second).
 """
 
 from __future__ import annotations

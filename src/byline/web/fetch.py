@@ -2,8 +2,7 @@
 
 Every failure is an :class:`~byline.sources.ArticleError` whose message is one
 line, ``"<url>: <short reason>"`` (DNS failure, refused connection, timeout, HTTP status,
-too many redirects, a redirect to another scheme, too large, not a web page). Must not
-import Textual.
+too many redirects, a redirect to another scheme, too large, not a web page).
 """
 
 from __future__ import annotations

@@ -19,8 +19,7 @@ Other languages' marks pair the same way. The low marks „ and ‚ (German, Pol
 open, and the quote they open closes at “ or ” (‘ or ’), so German „…“ is not read
 inverted. Guillemets « » and ‹ › face by their shape (« opens, French and Swiss) unless
 glued to a word the other way round, as German and Danish print them (»Wir …«); the
-no-break spaces French sets inside them (« Nous … ») belong to the marks. Must not
-import Textual.
+no-break spaces French sets inside them (« Nous … ») belong to the marks.
 """
 
 from __future__ import annotations

@@ -9,8 +9,7 @@ S (source), C (cue), Q (content) or O, left to right, from the word, its tags, i
 distance and direction from the cue, what stands between them (a comma, "that", another
 verb) and the labels just given. ``scripts/train_attribution.py`` trains it on PolNeAR
 train; the weights ship in ``byline/models/attribution``. The trainer imports
-:func:`token_features` from here, so training and run time cannot disagree. Must not
-import Textual.
+:func:`token_features` from here, so training and run time cannot disagree.
 """
 
 from __future__ import annotations

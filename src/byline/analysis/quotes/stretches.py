@@ -3,8 +3,7 @@
 A stretch runs from an opening quotation mark to its closing one, as
 :mod:`byline.analysis.quotes.pairing` pairs them: double marks first (single quotes
 inside them are nested quotes and stay part of them), then single marks outside them.
-Whether a stretch is speech is for :mod:`byline.analysis.quotes.finder` to say. Must not
-import Textual.
+Whether a stretch is speech is for :mod:`byline.analysis.quotes.finder` to say.
 """
 
 from __future__ import annotations

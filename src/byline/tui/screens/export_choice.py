@@ -1,7 +1,7 @@
 """ExportChoiceScreen: which part of the analysis to export; dismisses with its kind.
 
 The choices are ``exporting.EXPORTS``; a number key picks one at once. It only asks:
-the app asks where and writes. Must not import the analysis pipeline.
+the app asks where and writes.
 """
 
 from __future__ import annotations

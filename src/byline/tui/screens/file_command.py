@@ -2,7 +2,7 @@
 
 ``:n`` next file, ``:p`` previous file, ``:e`` open another article. The prompt sits on
 the bottom line over the reader; any other key closes it. Dismisses with the action to
-run, or None. Must not import the analysis pipeline.
+run, or None.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 A search box filters by title, site or address (``Library.recent(query=...)``); Enter
 dismisses with the chosen article's source (the app opens it); ``d`` forgets an entry
-after a yes. Also the reader's ``L`` binding and its command-palette entry. Must not
-import the analysis pipeline.
+after a yes. Also the reader's ``L`` binding and its command-palette entry.
 """
 
 from __future__ import annotations

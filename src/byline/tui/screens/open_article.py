@@ -3,7 +3,6 @@
 Tab completes a file name as a shell does (as far as the matches agree, listing them when
 there are several); the completion also shows greyed after the cursor as you type, and
 ``→`` takes it. The folder is listed in a thread. It only asks: opening is the app's job.
-Must not import the analysis pipeline.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ path typed, and for the summary whether the "Who said what" section goes in), or
 
 :class:`SaveSummaryScreen` asks for the summary; the reader's exports (entities, quotes,
 the whole analysis) ask with the same dialog. It only asks: checking, confirming a
-replacement and writing are the app's job. Must not import the analysis pipeline.
+replacement and writing are the app's job.
 """
 
 from __future__ import annotations

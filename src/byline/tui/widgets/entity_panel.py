@@ -1,8 +1,7 @@
 """EntityPanel: the article's named entities, grouped by type with mention counts.
 
 ``/`` in the tab opens a filter: typing keeps the entities whose name contains what is
-typed (any case); Enter or ↓ goes to the list, Escape clears it. Must not import the
-analysis pipeline (only its data model).
+typed (any case); Enter or ↓ goes to the list, Escape clears it.
 """
 
 from __future__ import annotations

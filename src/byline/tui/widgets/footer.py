@@ -3,8 +3,7 @@
 At 60 columns the full footer is cut on the right, losing ``q Quit`` and ``? Help``
 first. Below :data:`NARROW_WIDTH` this footer shows only :data:`NARROW_ACTIONS`, plus the
 side panel's key (``t``), which the narrow layout hides; while a search is on, ``n``/``N``
-take the place of ``/`` (the search is open) and of ``}``, under short names. Must not import the
-analysis pipeline.
+take the place of ``/`` (the search is open) and of ``}``, under short names.
 """
 
 from __future__ import annotations

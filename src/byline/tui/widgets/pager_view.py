@@ -3,7 +3,6 @@
 ``j``/``k``, ``space``/``b`` (and ``shift+space``), ``ctrl+d``/``ctrl+u``,
 ``ctrl+f``/``ctrl+b``, ``g``/``G`` and Home/End, beside the arrows and PgUp/PgDn. Every
 move is immediate: an animated jump to the end of a long article takes most of a second.
-Must not import the analysis pipeline.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 Every tab shows one :class:`PanelState`, its ``state`` reactive, which it binds to the
 side panel's (``data_bind``): the app sets the side panel's state and every tab follows,
-whether it is built yet or not. Must not import the analysis pipeline (only its data
-model, and only when typing).
+whether it is built yet or not.
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 What is happening, a bar (by stage for the analysis, moving to and fro while a page
 downloads) and the time it has taken. Built after the first frame, when the first news
-of progress arrives, and shown in the status line's place. Plain text only. Must not
-import the analysis pipeline.
+of progress arrives, and shown in the status line's place. Plain text only.
 """
 
 from __future__ import annotations

@@ -1,7 +1,4 @@
-"""SearchBar: the find-in-article input under the article (``/`` opens it).
-
-Must not import the analysis pipeline.
-"""
+"""SearchBar: the find-in-article input under the article (``/`` opens it)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,7 @@ The tabs are built just after the first frame: until then the panel shows only
 "Analysing…", so the article paints without waiting for the tabs' widgets, styles and
 imports. What the tabs show is one reactive, :attr:`SidePanel.state`, which the app sets
 and every tab binds to (``data_bind``): a state set before the tabs exist is the one they
-show once built. Must not import the analysis pipeline (only its data model, and only
-when typing).
+show once built.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from byline.sources import read_article
 from byline.tui.app import BylineApp
 from byline.tui.screens.confirm import ConfirmScreen
 from byline.tui.screens.library import LibraryScreen, when_read
-from tests.tui.helpers import BRIDGE, reading, screen_text, settle
+from tests.tui.helpers import BRIDGE, reading, screen_text, settle, until
 
 MOUNT_PAUSES = 500
 """Pauses to wait for the library screen to mount (each yields to the app's loop)."""
@@ -151,8 +151,9 @@ async def test_position_is_saved_while_reading(
     key = str(files["ferry"].resolve())
     async with reading(app) as pilot:
         await pilot.press("pagedown")
-        await pilot.pause(0.3)
-        assert library.position(key) == app.article.first_visible_offset() > 0
+        offset = app.article.first_visible_offset()
+        await until(pilot, lambda: library.position(key) == offset, "the position saved")
+        assert offset > 0
 
 
 async def test_library_lists_recent_articles(

@@ -13,7 +13,7 @@ from byline.sources import Article
 from byline.tui import busy, fetching
 from byline.tui.progress import Progress
 from byline.tui.widgets.progress_line import BAR_STEPS
-from tests.tui.helpers import SIZE, make_reader, reading, settle
+from tests.tui.helpers import SIZE, make_reader, reading, settle, until
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ async def test_while_another_article_is_fetched_the_status_line_stays(
     app = make_reader(analyzer)
     async with reading(app) as pilot:
         app.open_source("https://example.com/page")  # the article on screen stays readable
-        await pilot.pause(0.3)
-        assert app.busy.shown and app.status.display
+        await until(pilot, lambda: app.busy.shown, "the busy line shown for the slow fetch")
+        assert app.status.display
         await pilot.press("right_square_bracket")
         assert "Quote 1 of" in app.status.plain

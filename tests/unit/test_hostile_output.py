@@ -411,3 +411,16 @@ def test_errno_of_a_refusal_is_a_permission_error(tmp_path: Path) -> None:
     with pytest.raises(OSError) as caught:
         export.write_atomic(fifo, "x")
     assert caught.value.errno == errno.EPERM and caught.value.strerror
+
+
+def test_batch_shows_names_inert_as_the_other_commands_do(tmp_path: Path) -> None:
+    evil = f"evil{OSC52}"
+    missing = run("batch", evil, "--out", "out", cwd=tmp_path)
+    assert "␛]52;c;SGVsbG8=" in _no_controls(missing.stderr)  # made visible, not dropped
+    one_line_error(missing)
+    report = run("batch", "--report", evil, cwd=tmp_path)
+    assert "␛]52;c;SGVsbG8=" in _no_controls(report.stderr)
+    one_line_error(report)
+    option = run("batch", "x", "--out", "out", f"--{OSC52}", cwd=tmp_path)
+    assert option.returncode == 2
+    assert "unrecognized arguments" in _no_controls(option.stderr)

@@ -21,12 +21,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from byline.analysis.export import plain_text
 from byline.batch.engines import EngineError, open_engine
 from byline.batch.inputs import InputError, Item, Key, check_inputs, iter_items
 from byline.batch.progress import Progress
 from byline.batch.report import write_report
 from byline.batch.shards import Output, OutputError, read_manifest, read_records
+from byline.console import CommandParser, fail, say, shown
 
 DEFAULT_BATCH = 16
 DEFAULT_SHARD = 1000
@@ -40,7 +40,7 @@ def _cores() -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="byline batch",
         description="Analyse a corpus into JSON Lines shards in DIR (the 'byline analyze' "
         "record of each article, plus its 'id'), then summarise it. A rerun skips the "
@@ -93,33 +93,28 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
-    print(f"byline: {plain_text(message)}", file=sys.stderr)
-    return 1
-
-
 def main(argv: Sequence[str]) -> int:
     options = parser().parse_args(argv)
     if options.report is not None:
         if options.inputs or options.out:
-            return _fail("--report DIR takes no INPUT and no --out")
+            return fail("--report DIR takes no INPUT and no --out")
         return run_report(options.report)
     if not options.inputs or options.out is None:
-        return _fail("give INPUT... and --out DIR (or --report DIR)")
+        return fail("give INPUT... and --out DIR (or --report DIR)")
     engine = options.engine or ("dask" if options.scheduler else "local")
     if options.scheduler and engine != "dask":
-        return _fail("--scheduler is for --engine dask")
+        return fail("--scheduler is for --engine dask")
     for name in ("workers", "batch_size", "shard_size"):
         if getattr(options, name) < 1:
-            return _fail(f"--{name.replace('_', '-')} must be at least 1")
+            return fail(f"--{name.replace('_', '-')} must be at least 1")
     try:
         check_inputs(options.inputs)
         with Output(options.out.expanduser(), options.shard_size) as output, _stop_on_sigterm():
             return run_batch(options, engine, output)
     except (InputError, OutputError, EngineError) as error:
-        return _fail(str(error))
+        return fail(str(error))
     except OSError as error:
-        return _fail(f"{getattr(error, 'filename', None) or ''}: {error.strerror or error}")
+        return fail(f"{getattr(error, 'filename', None) or ''}: {error.strerror or error}")
 
 
 def run_batch(options: argparse.Namespace, engine_name: str, output: Output) -> int:
@@ -166,16 +161,14 @@ def run_batch(options: argparse.Namespace, engine_name: str, output: Output) -> 
         output.record_run(run)
         _close(engine)
     if counts["duplicates"]:
-        print(
-            f"byline: {counts['duplicates']:,} articles skipped: their id was already in this "
-            f"input (the first: {plain_text(str(first_duplicate[0]))[:100]})",
-            file=sys.stderr,
+        say(
+            f"{counts['duplicates']:,} articles skipped: their id was already in this "
+            f"input (the first: {str(first_duplicate[0])[:100]})"
         )
     if stopped:
-        print(
-            f"byline: stopped after {done:,} articles; they are saved in {output.folder}: "
-            "run the same command again to go on",
-            file=sys.stderr,
+        say(
+            f"stopped after {done:,} articles; they are saved in {output.folder}: "
+            "run the same command again to go on"
         )
         return 130
     _summarise(output.folder, output.manifest.runs, run)
@@ -192,26 +185,25 @@ def run_report(folder: Path) -> int:
     """``byline batch --report DIR``."""
     folder = folder.expanduser()
     if not folder.is_dir():
-        return _fail(f"{folder}: no such folder")
+        return fail(f"{folder}: no such folder")
     try:
         manifest = read_manifest(folder)
         if not manifest.shards:
-            return _fail(f"{folder}: holds no byline batch shards")
+            return fail(f"{folder}: holds no byline batch shards")
         _summarise(folder, manifest.runs, None)
     except OutputError as error:
-        return _fail(str(error))
+        return fail(str(error))
     except (ValueError, KeyError, TypeError) as error:
-        return _fail(f"{folder}: a shard is damaged ({error})")
+        return fail(f"{folder}: a shard is damaged ({error})")
     except OSError as error:
-        return _fail(f"{folder}: {error.strerror or error}")
+        return fail(f"{folder}: {error.strerror or error}")
     return 0
 
 
 def _summarise(folder: Path, runs: list[dict[str, Any]], run: dict[str, Any] | None) -> None:
     result = write_report(folder, read_records(folder), runs)
-    shown = plain_text(str(folder))
     print(
-        f"{result.articles:,} articles in {shown}: {result.analysed:,} analysed, "
+        f"{result.articles:,} articles in {shown(folder)}: {result.analysed:,} analysed, "
         f"{result.failures:,} failed; {result.words:,} words"
     )
     if run is not None:
@@ -223,7 +215,7 @@ def _summarise(folder: Path, runs: list[dict[str, Any]], run: dict[str, Any] | N
             f"{run['engine']} engine, {run['workers']} workers, peak memory per worker "
             f"{peak:,.0f} MB; {run['skipped']:,} done before, skipped"
         )
-    print(f"report: {plain_text(str(folder / 'report.md'))}, sources.csv")
+    print(f"report: {shown(folder / 'report.md')}, sources.csv")
 
 
 def _new_items(

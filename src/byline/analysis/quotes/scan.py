@@ -8,6 +8,7 @@ changes; this is the quote stage's own working state, made fresh by each
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from byline.analysis.document import Document
 
@@ -26,6 +27,12 @@ class QuoteScan:
     doc: Document
     quoted: list[bool]
     history: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @cached_property
+    def entity_names(self) -> frozenset[str]:
+        """The names of the article's entities other than MISC, gathered once: each
+        source's kind is looked up here, not by a pass over every entity."""
+        return frozenset(e.name for e in self.doc.entities if e.type != "MISC")
 
     @classmethod
     def of(cls, doc: Document) -> QuoteScan:

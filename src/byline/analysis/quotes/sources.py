@@ -46,7 +46,7 @@ def source_kind(scan: QuoteScan, span: Span | None, name: str | None) -> SourceK
     words = span.text(scan.doc.text)
     if _UNNAMED.search(words) or _UNNAMED.search(name):
         return "unnamed"
-    if any(entity.name == name and entity.type != "MISC" for entity in scan.doc.entities):
+    if name in scan.entity_names:
         return "named"
     if _head_is_entity(scan, span):
         return "named"

@@ -81,6 +81,8 @@ def test_version_follows_the_analysis_code_not_the_ranker_weights(tmp_path: Path
     weights.write_text("{}")
     before = article_cache.analysis_version.__wrapped__(tmp_path)
     weights.write_text('{"regimes": {}}')
+    (tmp_path / "models" / "summary" / "MODEL_CARD.md").write_text("prose")
+    (tmp_path / "models" / "README.md").write_text("prose")
     assert article_cache.analysis_version.__wrapped__(tmp_path) == before
     (tmp_path / "analysis" / "summary.py").write_text("A = 2\n")
     assert article_cache.analysis_version.__wrapped__(tmp_path) != before

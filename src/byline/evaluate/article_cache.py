@@ -6,7 +6,8 @@ minutes; the fit and scoring after it take seconds. Each prepared
 :class:`~byline.evaluate.summary_training.Example` is kept under a key that hashes
 the article, its reference and the *analysis version*: a digest of every source file
 of ``byline.analysis`` and every shipped model file except the summary ranker's own
-weights (which the features do not depend on). Change the analysis or a model and the
+folder and documentation (which the features do not depend on: editing the model card
+must not throw the cache away). Change the analysis or a model and the
 old entries are simply never read again.
 
 Entries are pickles written by this process (never shared with others): put the cache
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
     from byline.evaluate.summary_training import Example
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-# The ranker's weights are what is being fitted; features never read them.
-_IGNORED = {Path("models") / "summary" / "weights.json"}
+# The ranker's own folder (its weights are what is being fitted, its card is prose) and
+# documentation anywhere: features never read them.
+_IGNORED_FOLDER = Path("models") / "summary"
+_IGNORED_SUFFIXES = {".md"}
 
 
 @cache
@@ -39,7 +42,11 @@ def analysis_version(root: Path = _PACKAGE) -> str:
     files = [*(root / "analysis").rglob("*.py"), *(root / "models").rglob("*")]
     for path in sorted(p for p in files if p.is_file()):
         relative = path.relative_to(root)
-        if relative in _IGNORED or "__pycache__" in relative.parts:
+        if (
+            relative.is_relative_to(_IGNORED_FOLDER)
+            or relative.suffix in _IGNORED_SUFFIXES
+            or "__pycache__" in relative.parts
+        ):
             continue
         digest.update(str(relative).encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -17,7 +17,8 @@ Deterministic: the folds are CRC-32s of the file names and the fit is Newton's m
 from zero, so a rerun writes the same file.
 
 Run from the repository root: ``python scripts/train_summary.py --data ../shared/data``
-(``--cache FILE`` keeps the prepared articles for a rerun).
+(``--cache FILE`` keeps the prepared articles for a rerun; ``--cache-dir DIR`` keeps the
+human-summary articles one by one, shared with ``python -m byline.evaluate --cache-dir``).
 """
 
 from __future__ import annotations
@@ -64,14 +65,20 @@ HUMAN_GRID = {"l2": (1e-3, 3e-3), "redundancy": (0.5, 1.0, 1.5, 2.0)}
 BBC_GRID = {"l2": (1e-3, 1e-2), "redundancy": (0.0, 0.1, 0.3)}
 
 
-def prepare(data: Path, jobs: int, cache: Path | None) -> dict[str, list]:
-    """Prepared articles by corpus (from the cache when it exists)."""
+def prepare(
+    data: Path, jobs: int, cache: Path | None, cache_dir: Path | None = None
+) -> dict[str, list]:
+    """Prepared articles by corpus (from the cache when it exists).
+
+    ``cache_dir`` is the per-article cache shared with ``python -m byline.evaluate``
+    (:mod:`byline.evaluate.article_cache`) for the human-summary sets.
+    """
     if cache and cache.exists():
         return pickle.loads(cache.read_bytes())
     prepared: dict[str, list] = {}
     for corpus in human.CORPORA:
         print(f"analysing {corpus}", file=sys.stderr, flush=True)
-        prepared[corpus] = human.prepare_examples(human.load_items(data, corpus), jobs)
+        prepared[corpus] = human.prepare_examples(human.load_items(data, corpus), jobs, cache_dir)
     print("analysing BBC News Summary tune", file=sys.stderr, flush=True)
     prepared["bbc"] = summary_training.bbc_examples(data, "tune", jobs)
     if cache:
@@ -148,9 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=None, help="pickle of prepared articles")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument(
+        "--cache-dir", type=Path, default=None, help="per-article cache of the human-summary sets"
+    )
     args = parser.parse_args(argv)
 
-    prepared = prepare(args.data, args.jobs, args.cache)
+    prepared = prepare(args.data, args.jobs, args.cache, args.cache_dir)
     human_recipe, human_cv = choose_human(prepared)
     bbc_recipe, bbc_cv = choose_bbc(prepared["bbc"])
     every = [e for c in human.CORPORA for e in prepared[c]]

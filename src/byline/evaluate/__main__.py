@@ -2,6 +2,7 @@
 
     python -m byline.evaluate --data ../shared/data
         [--only entities,quotes,attributions,narration,summary,human] [--peers] [--limit N]
+        [--cache-dir /tmp/byline-articles]
 
 Entities: CoNLL-2003, Worldwide Newswire, FiNER-ORD and UNER English-EWT dev through
 ``analyze`` (with ``--peers``, spaCy's pipelines beside it when installed). Quotes:
@@ -97,11 +98,13 @@ def run_summary(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
     return dict(scores)
 
 
-def run_human(data: Path, peers: bool, limit: int | None) -> dict[str, Any]:
+def run_human(
+    data: Path, peers: bool, limit: int | None, cache_dir: Path | None = None
+) -> dict[str, Any]:
     from byline.evaluate.human import evaluate_human, format_table
 
     print("== Summary against people's summaries: CNN/DailyMail and Inshorts tuning sets")
-    scores = evaluate_human(data, with_peers=peers, limit=limit)
+    scores = evaluate_human(data, with_peers=peers, limit=limit, cache_dir=cache_dir)
     print(format_table(scores))
     return dict(scores)
 
@@ -123,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--limit", type=int, help="score only the first N articles of each summary set"
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument(
+        "--cache-dir", type=Path, help="keep the human section's prepared articles here for reruns"
+    )
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(wanted) - set(SECTIONS)
@@ -142,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif section == "summary":
             results[section] = run_summary(args.data, args.peers, args.limit)
         else:
-            results[section] = run_human(args.data, args.peers, args.limit)
+            results[section] = run_human(args.data, args.peers, args.limit, args.cache_dir)
         print(f"({section}: {time.perf_counter() - started:.1f}s)\n")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")

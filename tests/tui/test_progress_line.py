@@ -126,3 +126,26 @@ async def test_while_another_article_is_fetched_the_status_line_stays(
         assert app.status.display
         await pilot.press("right_square_bracket")
         assert "Quote 1 of" in app.status.plain
+
+
+async def test_the_line_told_while_its_parts_come_and_go_does_not_crash() -> None:
+    # The line is told of progress by a timer; it can fire while the bar's own parts are
+    # not mounted yet, or are already removed (the reader closing). A NoMatches from
+    # the bar's percentage or inner bar used to end the app.
+    from textual.app import App, ComposeResult
+
+    from byline.tui.widgets.progress_line import ProgressLine
+
+    class LineApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ProgressLine(id="progress-line")
+
+    app = LineApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        line = app.query_one(ProgressLine)
+        await line.bar.query_children().remove()  # the bar's parts gone, the bar still there
+        progress = Progress()
+        line.show_analysis(progress, 1.0)
+        line._round_to_width()
+        await pilot.pause()
+        assert line.what.startswith("Analysing")

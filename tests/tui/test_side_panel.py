@@ -101,3 +101,32 @@ async def test_told_while_the_tabs_are_being_mounted(monkeypatch) -> None:
         await asyncio.wait_for(panel.wait_until_built(), timeout=30)
         await pilot.pause()
         assert _status(panel, "source-panel") == "Could not open the article: boom"
+
+
+async def test_tabs_whose_buttons_mount_late_do_not_crash(monkeypatch) -> None:
+    # Issue 12's race: on a loaded machine the tab bar can run its mount handler before
+    # its tab buttons are in the DOM, and asking it then for a tab by id raised
+    # "No Tab with id '--content-tab-tab-entities'". Simulate that window: while the
+    # tab bar's mount handler runs, its list of buttons looks empty.
+    from textual.widgets import Tabs
+
+    original_mount = Tabs._on_mount
+
+    def mount_with_no_buttons_yet(self: Tabs, event: object) -> None:
+        real_query = self.query
+        self.query = lambda selector=None: real_query(  # type: ignore[method-assign,assignment]
+            "#no-such-widget" if str(selector).startswith("#tabs-list") else selector
+        )
+        try:
+            original_mount(self, event)  # type: ignore[arg-type]
+        finally:
+            del self.query
+
+    monkeypatch.setattr(Tabs, "_on_mount", mount_with_no_buttons_yet)
+    app = _PanelApp(lambda panel: panel.show_tab("tab-sources"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        panel = app.query_one(SidePanel)
+        await asyncio.wait_for(panel.wait_until_built(), timeout=30)
+        await pilot.pause()
+        assert panel.active_tab == "tab-sources"
+        assert panel.query_one("#tab-sources").display

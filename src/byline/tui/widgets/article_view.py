@@ -13,22 +13,19 @@ never analyses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from byline.tui.contrast import readable
 from byline.tui.links import find_links
 from byline.tui.text import display_text
+from byline.tui.widgets.article_paint import component_style, paint_line, paint_message
 from byline.tui.widgets.pager_view import PagerView
 from byline.tui.widgets.spans import SpanLayer
 from byline.tui.widgets.wrapping import LineLayout, Span, paragraph_ranges, wrap_paragraph
@@ -260,11 +257,8 @@ class ArticleView(PagerView, can_focus=True):
         if not center and top <= first and last < top + height:
             return
         span_height = last - first + 1
-        if span_height >= height:
-            target = first
-        else:
-            target = first - max(0, (height - span_height) // 3)
-        self.scroll_to(y=max(0, target), animate=False, force=True)
+        above = 0 if span_height >= height else max(0, (height - span_height) // 3)
+        self.scroll_to(y=max(0, first - above), animate=False, force=True)
 
     def first_visible_offset(self) -> int:
         """The character offset at the top of the view."""
@@ -324,22 +318,10 @@ class ArticleView(PagerView, can_focus=True):
         self._styles.clear()
 
     def _style(self, component: str) -> Style:
-        """A component class's style, its ``auto`` text colour resolved against its own
-        background, else the view's (a partial style leaves it unresolved)."""
+        """A component class's style (``auto`` text colour resolved), cached per theme."""
         style = self._styles.get(component)
         if style is None:
-            name = f"article-view--{component}"
-            style = self.get_component_rich_style(name, partial=True)
-            styles = self.get_component_styles(name)
-            if styles.auto_color:
-                background = (
-                    Color.from_rich_color(style.bgcolor)
-                    if style.bgcolor is not None
-                    else self.background_colors[1]
-                )
-                text = background + background.get_contrast_text(styles.color.a)
-                style += Style(color=text.rich_color)
-            self._styles[component] = style
+            style = self._styles[component] = component_style(self, f"article-view--{component}")
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -383,54 +365,24 @@ class ArticleView(PagerView, can_focus=True):
 
     def _empty_line(self, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-view--empty", partial=True)
-        line = Text(EMPTY_MESSAGE, style=style, no_wrap=True, end="")
-        segments = Segment.apply_style(line.render(self.app.console), style)
-        return Strip(list(segments), line.cell_len)
+        return paint_message(EMPTY_MESSAGE, style, self.app.console)
 
     def _render_screen_line(
         self, index: int, base: Style, selection: Selection | None = None
     ) -> Strip:
         layout = self._layout
         assert layout is not None
-        note = layout.note_lines.get(index)
-        if note is not None:
-            line = Text(layout.note[note[0] : note[1]], style=base, no_wrap=True, end="")
-            line.stylize(self._style("byline"))
-            return self._strip(line, base)
-        start, end = layout.lines[index]
-        shown = self._shown[start:end]
-        line = Text(shown, style=base, no_wrap=True, end="")
-        highlighted = False
-        for link_start, link_end in self._links.overlapping(start, max(end, start + 1)):
-            click = Style.from_meta({"@click": f"open_link({link_start})"})
-            line.stylize(self._style("link") + click, max(0, link_start - start), link_end - start)
-            highlighted = True
-        for layer in LAYERS:
-            spans = self._layers[layer]
-            if not spans:
-                continue
-            style = self._style(layer)
-            for span_start, span_end in spans.overlapping(start, max(end, start + 1)):
-                line.stylize(style, max(0, span_start - start), min(end, span_end) - start)
-                highlighted = True
+        selected = None
         if selection is not None and (columns := selection.get_span(index)) is not None:
-            first, last = columns
-            last = len(shown) if last == -1 else last
-            selected = self.screen.get_component_rich_style("screen--selection")
-            line.stylize(selected, max(0, first), max(0, last))
-            highlighted = True
-        if not highlighted:
-            # Most lines (all of them before the analysis lands): one plain segment, the
-            # same as what Text.render gives, without its cost on the first frame.
-            return Strip([Segment(shown, base)], line.cell_len)
-        return self._strip(line, base)
-
-    def _strip(self, line: Text, base: Style) -> Strip:
-        # Text.render leaves the Text's own style off its segments: put the base (the
-        # view's colours) under every segment, or the words lose the view's background.
-        # Then keep each segment readable, whatever the theme made of its colours.
-        segments: Sequence[Segment] = [
-            Segment(text, readable(style) if style is not None else style, control)
-            for text, style, control in Segment.apply_style(line.render(self.app.console), base)
-        ]
-        return Strip(segments, line.cell_len)
+            selected = (columns, self.screen.get_component_rich_style("screen--selection"))
+        return paint_line(
+            layout,
+            index,
+            self._shown,
+            links=self._links,
+            layers=self._layers,
+            style_of=self._style,
+            base=base,
+            console=self.app.console,
+            selected=selected,
+        )

@@ -49,11 +49,11 @@ class ProgressLine(Horizontal):
         self.call_after_refresh(self._round_to_width)
 
     def _round_to_width(self) -> None:
-        if self.fraction is None:
-            return
-        # The bar composes its parts in its own time: none yet, nothing to round.
-        for inner in self.query("#progress-bar #bar"):
-            inner.percentage = self.bar.percentage  # type: ignore[attr-defined]
+        # The timer and resizes can reach here while the bar's parts are not mounted yet
+        # or already removed (the reader closing): then there is nothing to round.
+        if self.fraction is not None and (bars := self.query(ProgressBar)):
+            for inner in bars.first().query("#bar"):
+                inner.percentage = bars.first().percentage  # type: ignore[attr-defined]
 
     @property
     def bar(self) -> ProgressBar:
@@ -77,7 +77,11 @@ class ProgressLine(Horizontal):
             return  # not composed yet: on_mount shows it
         self.query_one("#progress-what", Label).update(Text(self.what))
         self.query_one("#progress-time", Label).update(Text(self.elapsed))
-        bar = self.bar
+        bars = self.query(ProgressBar)
+        if not bars:
+            return  # being removed
+        bar = bars.first()
+        # A class, not the bar's #percentage (absent while the bar composes): no "--%".
         self.set_class(self.fraction is None, "-unmeasured")
         if self.fraction is None:
             bar.update(total=None)

@@ -56,7 +56,10 @@ class SidePanel(Vertical):
         from byline.tui.widgets.source_panel import SourcePanel
         from byline.tui.widgets.summary_panel import SummaryPanel
 
-        with TabbedContent(id="side-tabs", initial=self._active):
+        # No ``initial``: the tab bar would look that tab up in its own mount handler,
+        # which on a loaded machine can run before its buttons are in the DOM ("No Tab
+        # with id …", issue 12). The tab asked for is brought forward once built.
+        with TabbedContent(id="side-tabs"):
             with TabPane("Entities", id="tab-entities"):
                 yield EntityPanel(id="entity-panel", state=self.state).data_bind(SidePanel.state)
             with TabPane("Sources", id="tab-sources"):
@@ -78,6 +81,7 @@ class SidePanel(Vertical):
             return  # the app is closing: nothing was mounted
         self._built.set()
         self._settled.set()
+        self.show_tab(self._active)
 
     async def wait_until_built(self) -> None:
         """Return once the tabs exist (right after the first frame), or at once if the
@@ -113,10 +117,19 @@ class SidePanel(Vertical):
     def show_tab(self, tab_id: str) -> None:
         """Bring ``tab_id`` ("tab-sources", …) to the front."""
         self._active = tab_id
-        if self.is_built:
-            from textual.widgets import TabbedContent
+        if not self.is_built:
+            return
+        from textual.widgets import TabbedContent
+        from textual.widgets._tabbed_content import ContentTab
 
+        if self.query(f"#{ContentTab.add_prefix(tab_id)}"):
             self.query_one(TabbedContent).active = tab_id
+        else:  # its button is not mounted yet: ask again after the next frame
+            self.call_after_refresh(self._show_pending_tab)
+
+    def _show_pending_tab(self) -> None:
+        if self.is_attached:
+            self.show_tab(self._active)
 
     def action_enter_list(self) -> None:
         """Focus the list of the tab on show (its cursor then shows on its first entry)."""

@@ -7,8 +7,7 @@ layers of character spans (summary, mentions, quote, search) styled by component
 from ``styles/``, and every highlighted segment is kept readable (``tui/contrast.py``).
 The text keeps a readable measure (at most ``measure`` cells a line, centred), a byline
 may stand under the headline, web addresses in the text are links, and a mouse selection
-copies the article's own text. Must not import the analysis pipeline: it shows text, it
-never analyses it.
+copies the article's own text.
 """
 
 from __future__ import annotations

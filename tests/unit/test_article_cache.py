@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from byline.evaluate import article_cache, human, summary_training
-
-pytest.importorskip("numpy")
+pytest.importorskip("numpy")  # the evaluation group (pip install --group eval)
 pytest.importorskip("rouge_score")
+
+from byline.evaluate import article_cache, human, summary_training
 
 ITEMS = [
     human.Item(

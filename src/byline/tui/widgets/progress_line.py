@@ -51,13 +51,19 @@ class ProgressLine(Horizontal):
     def _round_to_width(self) -> None:
         # The timer and resizes can reach here while the bar's parts are not mounted yet
         # or already removed (the reader closing): then there is nothing to round.
-        if self.fraction is not None and (bars := self.query(ProgressBar)):
-            for inner in bars.first().query("#bar"):
-                inner.percentage = bars.first().percentage  # type: ignore[attr-defined]
+        bar = self._present_bar()
+        if self.fraction is not None and bar is not None:
+            for inner in bar.query("#bar"):
+                inner.percentage = bar.percentage  # type: ignore[attr-defined]
 
     @property
     def bar(self) -> ProgressBar:
         return self.query_one(ProgressBar)
+
+    def _present_bar(self) -> ProgressBar | None:
+        """The bar, or None while the line is being removed."""
+        bars = self.query(ProgressBar)
+        return bars.first() if bars else None
 
     def show_fetching(self, name: str, seconds: float) -> None:
         """Say ``name`` is being downloaded (the bar cannot know how far it got)."""
@@ -77,10 +83,9 @@ class ProgressLine(Horizontal):
             return  # not composed yet: on_mount shows it
         self.query_one("#progress-what", Label).update(Text(self.what))
         self.query_one("#progress-time", Label).update(Text(self.elapsed))
-        bars = self.query(ProgressBar)
-        if not bars:
+        bar = self._present_bar()
+        if bar is None:
             return  # being removed
-        bar = bars.first()
         # A class, not the bar's #percentage (absent while the bar composes): no "--%".
         self.set_class(self.fraction is None, "-unmeasured")
         if self.fraction is None:

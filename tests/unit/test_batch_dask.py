@@ -4,16 +4,18 @@ starts (loopback only), and on the engine's own LocalCluster; the same records a
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+import dask
 import pytest
 from distributed import LocalCluster
 
 from byline.batch.engines import EngineError
-from byline.batch.engines.dask import DaskEngine
+from byline.batch.engines.dask import QUIET_LOCAL_CLUSTER, DaskEngine
 from tests.batch_helpers import analyze_lines, byline, records_by_id, write_corpus
 
 
@@ -90,3 +92,23 @@ def test_json_lines_travel_with_their_text(tmp_path: Path, cluster: LocalCluster
 def test_a_scheduler_that_cannot_be_reached_is_one_line() -> None:
     with pytest.raises(EngineError, match="cannot start on the Dask scheduler"):
         DaskEngine(1, "tcp://127.0.0.1:9", connect_timeout=2)
+
+
+@pytest.fixture
+def dask_config_restored() -> Iterator[None]:
+    """The engine sets Dask's config for the whole process (as ``byline batch`` wants);
+    a test that starts it in-process puts the config back afterwards."""
+    saved = copy.deepcopy(dask.config.config)
+    yield
+    dask.config.config.clear()
+    dask.config.config.update(saved)
+
+
+@pytest.mark.usefixtures("dask_config_restored")
+def test_own_local_cluster_workers_run_with_monitoring_slowed() -> None:
+    engine = DaskEngine(1, None)
+    try:
+        for key, want in QUIET_LOCAL_CLUSTER.items():
+            assert set(engine.client.run(dask.config.get, key).values()) == {want}, key
+    finally:
+        engine.close()

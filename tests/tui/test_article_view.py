@@ -14,6 +14,8 @@ from byline.tui.widgets.article_view import (
     paragraph_ranges,
     wrap_paragraph,
 )
+from byline.tui.widgets.wrapping import FAR_DOWN
+from tests.tui.helpers import until
 
 
 @pytest.mark.parametrize(
@@ -98,6 +100,56 @@ async def test_rewrap_on_resize_keeps_the_top_paragraph() -> None:
         top = view.first_visible_offset()
         assert text.rfind("Paragraph", 0, top + 1) == text.rfind("Paragraph", 0, top_before + 1)
         assert top <= top_before
+
+
+def _top_paragraph(view: ArticleView) -> str:
+    text = view.text
+    start = text.rfind("Paragraph", 0, view.first_visible_offset() + len("Paragraph"))
+    return text[start : text.index(" ", start + 10)]
+
+
+async def test_resize_far_down_a_long_article_keeps_the_top_paragraph() -> None:
+    # Far enough down (FAR_DOWN) that the new width is laid out from near the top line
+    # first and the text above in background steps: the top stays put when it comes in.
+    text = "\n\n".join(f"Paragraph {i} " + "words " * 30 for i in range(1200))
+    assert text.index("Paragraph 1100 ") > 4 * FAR_DOWN
+    app = _ViewApp(text)
+    async with app.run_test(size=(100, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to_offset(text.index("Paragraph 1100 "))
+        await pilot.pause()
+        top = _top_paragraph(view)
+        assert top in ("Paragraph 1098", "Paragraph 1099")  # a third of the way down
+        for width in (60, 100, 73):
+            await pilot.resize_terminal(width, 24)
+            await until(pilot, lambda: view.is_wrapped_to_width, "the new width laid out")
+            assert _top_paragraph(view) == top
+            await until(pilot, lambda: view.wrapped_all, "the text above wrapped")
+            assert _top_paragraph(view) == top
+
+
+async def test_going_to_the_top_right_after_a_resize_far_down_shows_the_top() -> None:
+    text = "\n\n".join(f"Paragraph {i} " + "words " * 30 for i in range(1200))
+    app = _ViewApp(text)
+    async with app.run_test(size=(100, 24)) as pilot:
+        view = app.query_one(ArticleView)
+        view.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.resize_terminal(70, 24)
+        await pilot.press("home")  # before the text above is all wrapped, as like as not
+        await until(pilot, lambda: view.scroll_offset.y == 0, "at the top")
+        await pilot.pause()
+        assert screen_text_of(view).startswith("Paragraph 0 words")
+        await pilot.press("end")
+        await until(pilot, lambda: "Paragraph 1199" in screen_text_of(view), "at the end")
+
+
+def screen_text_of(view: ArticleView) -> str:
+    return "\n".join(
+        "".join(segment.text for segment in view.render_line(y)).strip()
+        for y in range(view.scrollable_content_region.height)
+    ).strip()
 
 
 async def test_megabyte_article_is_wrapped_and_painted() -> None:

@@ -73,3 +73,13 @@ def safe_file_name(text: str, limit: int = 100) -> str:
     cleaned = display_text(text).replace(_REPLACEMENT, "_").replace(_ESCAPE, "_")
     cleaned = cleaned.replace("/", "_").replace("\\", "_")
     return " ".join(cleaned.split())[:limit].strip()
+
+
+def shown_with_breaks(text: str, shown: str, start: int, end: int) -> str:
+    """``shown[start:end]`` (the text as painted: every control a placeholder) with the
+    line breaks of ``text``, the text as read: what a mouse selection copies."""
+    pieces, position = [], start
+    for part in text[start:end].split("\n"):
+        pieces.append(shown[position : position + len(part)])
+        position += len(part) + 1
+    return "\n".join(pieces)

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from byline.tui.links import find_links
-from byline.tui.text import display_text
+from byline.tui.text import display_text, shown_with_breaks
 from byline.tui.widgets.article_paint import component_style, paint_line, paint_message
 from byline.tui.widgets.pager_view import PagerView
 from byline.tui.widgets.spans import SpanLayer
@@ -36,6 +36,7 @@ __all__ = ["ArticleView", "SpanLayer", "paragraph_ranges", "wrap_paragraph"]
 
 WRAP_STEP_SECONDS = 0.008
 """How long each background wrapping step may take before keys get their turn."""
+
 
 LAYERS = ("title", "summary", "hedge", "mention", "claim", "quote", "source", "search", "current")
 """Highlight layers, painted in this order (later ones win where they overlap).
@@ -128,7 +129,7 @@ class ArticleView(PagerView, can_focus=True):
             return 0
         if not layout.complete:
             layout.wrap_all()
-            self._sync_virtual_size()
+            self._settle()
         return len(layout.lines)
 
     @property
@@ -137,6 +138,11 @@ class ArticleView(PagerView, can_focus=True):
         first layout, nor between a resize and the next paint)."""
         width = self._content_width()
         return width > 0 and self._layout is not None and self._layout.width == width
+
+    @property
+    def wrapped_all(self) -> bool:
+        """Whether every line is laid out (nothing left for the background steps)."""
+        return self._layout is not None and self._layout.complete
 
     @property
     def byline(self) -> str | None:
@@ -192,15 +198,19 @@ class ArticleView(PagerView, can_focus=True):
         """Lay the text out again when the width changed, keeping the top line's text at
         the top; only the screens around it are wrapped now, the rest in later steps."""
         width = self._content_width()
-        if width <= 0 or (self._layout is not None and width == self._layout.width):
+        old = self._layout
+        if width <= 0 or (old is not None and width == old.width):
             return
-        anchor = self.first_visible_offset() if self._layout is not None else 0
+        anchor = self.first_visible_offset() if old is not None else 0
         layout = self._layout = LineLayout(
             self._shown, self._paragraphs, width, self._byline, self._byline_after
         )
-        layout.wrap_through_offset(anchor, extra_lines=2 * max(24, self.size.height))
+        screen = max(24, self.size.height)
+        if old is not None:
+            layout.start_near(anchor, old, lines_before=3 * screen)
+        layout.wrap_through_offset(anchor, extra_lines=2 * screen)
         self._cache.clear()
-        self._sync_virtual_size()
+        self._settle()
         if anchor:
             self.scroll_to(y=layout.line_of(anchor), animate=False, force=True)
         self.refresh()
@@ -208,19 +218,31 @@ class ArticleView(PagerView, can_focus=True):
             self.call_later(self._wrap_more, layout)
 
     def _wrap_more(self, layout: LineLayout) -> None:
-        if layout is not self._layout or layout.complete:
-            return  # the width or the text changed meanwhile, or a caller finished it
-        layout.wrap_for(WRAP_STEP_SECONDS)
-        self._sync_virtual_size()
+        if layout is not self._layout:
+            return  # the width or the text changed meanwhile
+        if not layout.complete:  # a caller may have finished it
+            layout.wrap_for(WRAP_STEP_SECONDS)
+        self._settle()
         if not layout.complete:
             self.call_later(self._wrap_more, layout)
 
-    def _sync_virtual_size(self) -> None:
+    def _settle(self) -> None:
+        """After wrapping: the scroll range, and, once the text above a layout started
+        further down is in, the same text kept at the top of the view."""
         layout = self._layout
-        if layout is not None:
-            size = Size(layout.width, layout.height())
-            if size != self.virtual_size:
-                self.virtual_size = size
+        if layout is None:
+            return
+        moved = layout.take_moved()
+        size = Size(layout.width, layout.height())
+        if size != self.virtual_size:
+            self.virtual_size = size
+        if moved is not None:
+            self._cache.clear()
+            line, by = moved
+            top = self.scroll_offset.y
+            if by and top >= line:
+                self.scroll_to(y=top + by, animate=False, force=True)
+            self.refresh()
 
     def on_resize(self) -> None:
         self._rewrap()
@@ -243,7 +265,7 @@ class ArticleView(PagerView, can_focus=True):
             return 0
         if not layout.complete:
             layout.wrap_through_offset(offset)
-            self._sync_virtual_size()
+            self._settle()
         return layout.line_of(offset)
 
     def scroll_to_offset(self, start: int, end: int | None = None, *, center: bool = True) -> None:
@@ -266,20 +288,12 @@ class ArticleView(PagerView, can_focus=True):
             return 0
         top = self.scroll_offset.y
         layout.wrap_through_line(top)
+        self._settle()
         if not layout.lines:
             return 0
         return layout.starts[min(top, len(layout.lines) - 1)]
 
     # -- selection and links -------------------------------------------------------
-
-    def _line_text_offset(self, line: int, column: int) -> int:
-        """The text offset of character ``column`` of screen line ``line`` (clamped)."""
-        layout = self._layout
-        if layout is None or not layout.lines:
-            return 0
-        layout.wrap_through_line(line)
-        start, end = layout.lines[min(max(0, line), len(layout.lines) - 1)]
-        return min(end, start + max(0, column))
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The article's own text under a mouse selection (as shown: controls replaced),
@@ -287,17 +301,10 @@ class ArticleView(PagerView, can_focus=True):
         layout = self._layout
         if layout is None or not layout.lines:
             return None
-        start = self._line_text_offset(*selection.start.transpose) if selection.start else 0
-        if selection.end is None:
-            end = len(self._shown)
-        else:
-            end = self._line_text_offset(*selection.end.transpose)
-        # As shown (every control a placeholder), but with the text's own line breaks.
-        shown, position, pieces = self._shown[start:end], 0, []
-        for part in self._text[start:end].split("\n"):
-            pieces.append(shown[position : position + len(part)])
-            position += len(part) + 1
-        return "\n".join(pieces), "\n"
+        start = layout.offset_at(*selection.start.transpose) if selection.start else 0
+        end = layout.offset_at(*selection.end.transpose) if selection.end else len(self._shown)
+        self._settle()
+        return shown_with_breaks(self._text, self._shown, start, end), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
@@ -336,7 +343,10 @@ class ArticleView(PagerView, can_focus=True):
         base = self.rich_style
         layout = self._layout
         if layout is not None and not layout.complete:
+            stand_ins = layout.stand_ins
             layout.wrap_through_line(index)  # scrolled ahead of the background wrapping
+            if stand_ins and not layout.stand_ins:  # or above where it started
+                self._settle()
         if layout is None or index >= len(layout.lines):
             if index == 0 and self.is_empty:
                 return self._empty_line(base).crop_extend(0, width, base)
@@ -360,6 +370,7 @@ class ArticleView(PagerView, can_focus=True):
         if layout is None:
             return Strip.blank(0)
         layout.wrap_through_line(index)
+        self._settle()
         return self._render_screen_line(index, self.rich_style)
 
     def _empty_line(self, base: Style) -> Strip:

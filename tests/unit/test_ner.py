@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
-from byline.analysis.ner import EntityTagger, load_entity_tagger
+from byline.analysis.ner import EntityTagger, PackedWeights, load_entity_tagger
 from byline.analysis.ner_tags import bilou_to_bio, bio_to_bilou
 from byline.evaluate.conll import read_conll, score, spans_from_tags
 
@@ -194,3 +196,23 @@ def test_news_error_kinds(text: str, expected: dict[str, str], absent: list[str]
         assert found.get(name) == kind, (name, found)
     for name in absent:
         assert name not in found, (name, found)
+
+
+def test_the_weight_cache_keeps_only_features_the_model_has() -> None:
+    # A long article's word pairs are mostly unknown to the model: caching each as
+    # "no weights" grew the cache by 340,000 entries (60 MB) on a 1 MB article.
+    weights = PackedWeights.from_rows(3, {"w=Nike": ((1, 0.5),), "b": ((0, 1.0), (2, -1.0))})
+    assert weights.lookup("w=Nike") == (0.0, 0.5, 0.0)
+    assert weights.lookup("l-1|l=never|seen") is None
+    assert weights.total(["b", "w=Nike", "w=unknown"]) == (1.0, 0.5, -1.0)
+    assert set(weights.cache) == {"w=Nike", "b"}
+
+
+def test_tagging_keeps_compact_scores(tagger: EntityTagger) -> None:
+    tags, scores = tagger.tag_scored([["Nike", "said", "."], ["Ma", "left"]])
+    assert [len(row) for row in scores] == [3, 2]
+    assert all(
+        isinstance(word, array) and len(word) == len(tagger.classes)
+        for row in scores
+        for word in row
+    )

@@ -98,10 +98,19 @@ class FeatureExtractor:
         self._classes: dict[str, tuple[str, ...]] = {}
 
     def group_features(self, group: Group) -> tuple[str, ...]:
-        """The features of one static group (cached)."""
+        """The features of one static group (cached: the trainer asks for them again on
+        every pass)."""
         cached = self._groups.get(group)
         if cached is not None:
             return cached
+        result = self.new_group_features(group)
+        if len(self._groups) < 300_000:
+            self._groups[group] = result
+        return result
+
+    def new_group_features(self, group: Group) -> tuple[str, ...]:
+        """The features of one static group, made afresh (the tagger caches their summed
+        weights instead, which take a third of the memory)."""
         kind, word = group
         if kind == "w":
             feats = self._word_features(word)
@@ -115,10 +124,7 @@ class FeatureExtractor:
             if kind in ("-1", "+1"):
                 feats.append(f"x3{kind}={lower[-3:]}")
                 feats += [m[:2] + kind + m[2:] for m in self.lexical_class(word)]
-        result = tuple(feats)
-        if len(self._groups) < 300_000:
-            self._groups[group] = result
-        return result
+        return tuple(feats)
 
     def _word_features(self, word: str) -> list[str]:
         lower = word.lower()

@@ -85,7 +85,7 @@ def resolve(scan: QuoteScan, first: int, last: int) -> tuple[Span, str]:
             kind = PRONOUN_KINDS.get(low, "plural")
     else:
         name, kind = describe(scan, first, last, reach=_REACH)
-        if name == words and low.startswith("the "):
+        if name == words and low.split(None, 1)[0] == "the":  # "The\xa0firm" too
             name = _organisation(scan, first, last) or name
     scan.history.append((span.start, name, kind))
     return span, name

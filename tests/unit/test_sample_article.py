@@ -172,6 +172,10 @@ def test_reported_claims_and_their_sources() -> None:
     ]
     for claim in expected:
         assert claim in claims, claim
+    # "The e-commerce giant hit back at …" is the organisation named before it, not "its
+    # Taobao platform" between them (its content keeps a stray "on" of "on Thursday")
+    hit_back = [c for c in claims if c[4] == "hit back at"]
+    assert [c[2:4] for c in hit_back] == [("Alibaba Group", "named")]
 
 
 def test_a_statement_in_response_to_the_letter_claims_nothing() -> None:

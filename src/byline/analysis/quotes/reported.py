@@ -49,6 +49,7 @@ _WH = frozenset({"WDT", "WP", "IN"})  # "that" is tagged IN or WDT
 _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
+_DANGLING = frozenset({"IN", "DT", "CC", "TO"})  # tags a content never ends on
 _SPEAKING = frozenset({"say", "tell", "accord"})  # stems of "said", "told", "according"
 
 
@@ -87,6 +88,7 @@ def find_reported(
         taken.update(range(claim.cue[0], claim.cue[1] + 1))
         if claim.source is not None:
             taken.update(range(claim.source[0], claim.source[1] + 1))
+    found = [_untrailed(doc, c) for c in found]
     kept = [c for c in _untangle(doc, found) if not in_response(doc, c)]
     kept = [grown(doc, c, kept) for c in kept]
     kept = [whole_clause(doc, c, kept) for c in kept]
@@ -104,6 +106,17 @@ def _relative_object(doc: Document, claim: Reported) -> bool:
     if claim.content[1] >= claim.source[0]:
         return False
     return claim.content[1] + 1 == claim.source[0]
+
+
+def _untrailed(doc: Document, claim: Reported) -> Reported:
+    """The content without the preposition or article the tagger left at its end
+    ("leveled against it on | Thursday": PolNeAR leaves the time out, so the "on" too)."""
+    first, last = claim.content
+    while last > first and doc.tokens[last].pos in _DANGLING:
+        last -= 1
+    if last == claim.content[1]:
+        return claim
+    return Reported(claim.anchor, claim.cue, (first, last), claim.source)
 
 
 def _bare_object(doc: Document, claim: Reported) -> bool:

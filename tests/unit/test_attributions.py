@@ -228,6 +228,23 @@ REPORTED = [
         ],
     ),
     (
+        "Source: claim, a round-up's line",
+        "Headline here\n\nTrump: Cruz Has A Long Way To Go On Ethanol\n\nThe senator spoke.",
+        [("indirect", "Cruz Has A Long Way To Go On Ethanol", "Trump", ":")],
+    ),
+    (
+        "seems: the writer's inference, with no source",
+        "Headline here\n\nThe senator appears to have changed his mind on the tax bill.",
+        [
+            (
+                "indirect",
+                "The senator appears to have changed his mind on the tax bill",
+                None,
+                "appears",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],
@@ -256,6 +273,14 @@ NOT_REPORTED = [
     (
         "a participle with no source of its own",
         "Asked about the vote, the minister left the room.",
+    ),
+    (
+        "a one-word object of a verb that is not one of speaking",
+        "Headline here\n\nThe senator endorsed Cruz.",
+    ),
+    (
+        "a colon that opens a list",
+        "Headline here\n\nThe plan has three parts: tax, trade and debt.",
     ),
     (
         "in response to: what a statement answers is no claim",

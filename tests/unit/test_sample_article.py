@@ -172,6 +172,18 @@ def test_reported_claims_and_their_sources() -> None:
     ]
     for claim in expected:
         assert claim in claims, claim
+    # "The e-commerce giant hit back at …" is the organisation named before it, not "its
+    # Taobao platform" between them; the "on" of "on Thursday" is no content
+    hit_back = [c for c in claims if c[4] == "hit back at"]
+    assert hit_back == [
+        (
+            "indirect",
+            "some of the criticism being leveled against it",
+            "Alibaba Group",
+            "named",
+            "hit back at",
+        )
+    ]
 
 
 def test_a_statement_in_response_to_the_letter_claims_nothing() -> None:

@@ -5,9 +5,10 @@ Reporting verbs are a long tail ("said" is a fifth of them; "floated", "dismisse
 annotated cues by ``scripts/train_attribution.py``, scores each verb from its word, its
 stem, its tags and the shape around it (a "that" or a colon after it, a subject before
 it, a quote nearby). The weights ship in ``byline/models/attribution``. A candidate is a
-token tagged as a verb, a known cue word, or "according"; words inside a quote never
-are. The trainer imports :func:`features` from here, so training and run time cannot
-disagree.
+token tagged as a verb, a known cue word, "according", or a colon with words on both
+sides in its sentence ("Trump: Cruz has a long way to go", PolNeAR's commonest cue with
+no verb); words inside a quote never are. The trainer imports :func:`features` from
+here, so training and run time cannot disagree.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def is_candidate(doc: Document, quoted: Sequence[bool], i: int) -> bool:
     word = token.text.lower()
     if word == "according":
         return i + 1 < len(doc.tokens) and doc.tokens[i + 1].text.lower() == "to"
+    if word == ":":
+        sentence = doc.token_sentence[i]
+        return (
+            0 < i < len(doc.tokens) - 1
+            and doc.token_sentence[i - 1] == sentence == doc.token_sentence[i + 1]
+        )
     if word in AUXILIARIES:
         return False
     return token.pos.startswith("VB") or word in CUE_WORDS
@@ -188,6 +195,31 @@ def features(doc: Document, quoted: Sequence[bool], i: int) -> list[str]:
         feats.append("by_agent")
     if doc.title_span is not None and tokens[i].start < doc.title_span.end:
         feats.append("headline")
+    if w == ":":
+        feats += _colon_features(doc, first, i, last)
+    return feats
+
+
+def _colon_features(doc: Document, first: int, i: int, last: int) -> list[str]:
+    """What tells "Trump: Cruz has a long way to go" (a source, then its claim) from a
+    colon that opens a list or an explanation: a short capitalised name before it, no
+    verb there, a title-cased line after it."""
+    before = [t for t in doc.tokens[first:i] if t.text[:1].isalnum()]
+    after = [t for t in doc.tokens[i + 1 : last + 1] if t.text[:1].isalpha()]
+    size = len(before)
+    feats = ["colon_before=" + (str(size) if size < 4 else "4-6" if size < 7 else "7+")]
+    if before and all(t.text[:1].isupper() or t.pos in ("IN", "DT", "CC") for t in before):
+        feats.append("colon_caps")
+    if any(t.pos.startswith("VB") for t in doc.tokens[first:i]):
+        feats.append("colon_verb_before")
+    if after and sum(t.text[:1].isupper() for t in after) * 5 >= len(after) * 3:
+        feats.append("colon_title_after")
+    paragraphs = doc.paragraphs
+    if paragraphs:
+        paragraph = paragraphs[doc.token_paragraph[i]]
+        starts = doc.tokens[first].start <= paragraph.start + 1
+        if starts and doc.tokens[last].end >= paragraph.end - 1:
+            feats.append("colon_whole_paragraph")
     return feats
 
 

@@ -85,7 +85,7 @@ def resolve(scan: QuoteScan, first: int, last: int) -> tuple[Span, str]:
             kind = PRONOUN_KINDS.get(low, "plural")
     else:
         name, kind = describe(scan, first, last, reach=_REACH)
-        if name == words and low.startswith("the "):
+        if name == words and low.split(None, 1)[0] == "the":  # "The\xa0firm" too
             name = _organisation(scan, first, last) or name
     scan.history.append((span.start, name, kind))
     return span, name
@@ -100,8 +100,14 @@ def _organisation(scan: QuoteScan, first: int, last: int) -> str | None:
     at = doc.tokens[first].start
     i = bisect_left(doc.mentions, (at, -1)) - 1
     while i >= 0 and at - doc.mentions[i][0] < 1500:
-        entity = doc.mentions[i][2]
-        if entity.type == "ORG":
+        start, _, entity = doc.mentions[i]
+        if entity.type == "ORG" and not _owned(doc.text, start):
             return entity.name
         i -= 1
     return None
+
+
+def _owned(text: str, start: int) -> bool:
+    """Whether a name follows a possessive ("its Taobao platform"): a part of another."""
+    before = text[max(0, start - 7) : start].split()
+    return bool(before) and before[-1].lower() in ("its", "their", "his", "her")

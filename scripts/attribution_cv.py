@@ -25,9 +25,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from train_attribution import held_out, read_articles, train, write
+from train_attribution import as_in_use, held_out, read_articles, train, write
 
-from byline.analysis.quotes import find_attributions, find_quotes
+from byline.analysis.quotes import find_attributions
 from byline.analysis.quotes.cuemodel import CueModel, read_cue_model
 from byline.analysis.quotes.roles import RoleTagger
 from byline.evaluate import attributions as scoring
@@ -45,20 +45,11 @@ def _models(path: Path) -> tuple[CueModel, RoleTagger]:
 
 def prepared(articles: Sequence[tuple]) -> list[tuple]:
     """The held-out articles with entities and quotes, as the pipeline has them."""
-    from byline.analysis import entities
-    from byline.analysis.pipeline import _entity_tagger, tokenize
-
-    tagger = _entity_tagger()
-    out = []
-    for name, doc, records in articles:
-        if not held_out(name):
-            continue
-        headline = tokenize(doc.text, [doc.title_span]) if doc.title_span else []
-        found = entities.find_entities(doc.text, [*headline, *doc.sentence_tokens], tagger)
-        full = doc.with_entities(found)
-        full = full.with_quotes(find_quotes(full))
-        out.append((name, full, scoring.gold_attributions(doc.text, records)))
-    return out
+    return [
+        (name, as_in_use(doc), scoring.gold_attributions(doc.text, records))
+        for name, doc, records in articles
+        if held_out(name)
+    ]
 
 
 def score(docs: Sequence[tuple], cues: CueModel, roles: RoleTagger) -> tuple[dict, list]:

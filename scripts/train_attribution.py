@@ -226,23 +226,29 @@ def train(articles: Sequence[tuple]) -> tuple[CueModel, RoleTagger, dict[str, in
     return cues, roles, facts
 
 
-def cross_validate(data: Path, articles: Sequence[tuple]) -> dict[str, float]:
-    """Train on four fifths of train and score the held-out fifth."""
+def as_in_use(doc: Document) -> Document:
+    """``doc`` with the entities and quotes the pipeline finds (the shipped tagger's)."""
     from byline.analysis import entities
     from byline.analysis.pipeline import _entity_tagger, tokenize
-    from byline.analysis.quotes import find_attributions, find_quotes
+    from byline.analysis.quotes import find_quotes
+
+    headline = tokenize(doc.text, [doc.title_span]) if doc.title_span else []
+    found = entities.find_entities(doc.text, [*headline, *doc.sentence_tokens], _entity_tagger())
+    full = doc.with_entities(found)
+    return full.with_quotes(find_quotes(full))
+
+
+def cross_validate(data: Path, articles: Sequence[tuple]) -> dict[str, float]:
+    """Train on four fifths of train and score the held-out fifth."""
+    from byline.analysis.quotes import find_attributions
     from byline.evaluate import attributions as scoring
 
     cues, roles, _ = train([a for a in articles if not held_out(a[0])])
-    tagger = _entity_tagger()
     tally = scoring.Tally.empty()
     for name, doc, records in articles:
         if not held_out(name):
             continue
-        headline = tokenize(doc.text, [doc.title_span]) if doc.title_span else []
-        found = entities.find_entities(doc.text, [*headline, *doc.sentence_tokens], tagger)
-        full = doc.with_entities(found)
-        full = full.with_quotes(find_quotes(full))
+        full = as_in_use(doc)
         predicted = scoring.relations(find_attributions(full, cues, roles)[0])
         gold = scoring.gold_attributions(doc.text, records)
         count = scoring.NonSpace(doc.text)

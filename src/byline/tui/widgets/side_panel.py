@@ -119,13 +119,16 @@ class SidePanel(Vertical):
         self._active = tab_id
         if not self.is_built:
             return
+        from textual.css.query import NoMatches
         from textual.widgets import TabbedContent
-        from textual.widgets._tabbed_content import ContentTab
 
-        if self.query(f"#{ContentTab.add_prefix(tab_id)}"):
-            self.query_one(TabbedContent).active = tab_id
-        else:  # its button is not mounted yet: ask again after the next frame
+        tabs = self.query_one(TabbedContent)
+        try:
+            tabs.get_tab(tab_id)
+        except NoMatches:  # its button is not mounted yet: ask again after the next frame
             self.call_after_refresh(self._show_pending_tab)
+        else:
+            tabs.active = tab_id
 
     def _show_pending_tab(self) -> None:
         if self.is_attached:

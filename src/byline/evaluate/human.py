@@ -7,8 +7,8 @@ The shipped summary model is fitted on these very articles, so its figure here i
 *cross-validated*: the articles are cut in ``folds`` folds (CRC-32 of the file name),
 and each fold is summarised by a model fitted, with the shipped recipe
 (:mod:`byline.evaluate.summary_training`), on the other folds of both sets (the
-shipped model for stories without a headline is fitted on all of them, with the L2
-and redundancy it records). The shipped model itself is scored too, marked in-sample.
+shipped model for stories without a headline is fitted on all of them, with the L2,
+redundancy and corpus weights it records). The shipped model itself is scored too, marked in-sample.
 
 Every system gives 3 sentences, newline-separated; the highlights are newline-separated
 too. Scores are Google's ``rouge_score`` F1 with stemming, ROUGE-1, ROUGE-2 and
@@ -169,7 +169,9 @@ def evaluate_human(
         "redundancy": float(shipped["redundancy"]),
     }
     say(f"{folds}-fold cross-validation")
-    held = summary_training.cross_validate(examples, recipe, folds, SIZE)
+    held = summary_training.cross_validate(
+        examples, recipe, folds, SIZE, corpus_weight=shipped.get("corpus_weight")
+    )
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
     others = peers() if with_peers else {}
     by_key = {e.key: e for e in examples}

@@ -175,3 +175,15 @@ def test_nothing_attributed_gives_no_rows(analysis: Analysis) -> None:
     from dataclasses import replace
 
     assert source_rows(replace(analysis, attributions=(), hedges=())) == []
+
+
+def test_a_partly_quoted_claim_counts_as_quoted_as_the_batch_report_counts_it(
+    analysis: Analysis,
+) -> None:
+    from dataclasses import replace
+
+    mixed = replace(ATTRIBUTIONS[0], kind="mixed")  # some of Alibaba's own words quoted
+    with_mixed = replace(analysis, attributions=(mixed, *ATTRIBUTIONS[1:]))
+    alibaba = next(g for g in group_by_source(with_mixed) if g.source == "Alibaba")
+    assert (alibaba.quoted, alibaba.reported) == (1, 0)
+    assert tally(with_mixed) == "3 sources · 3 quotes · 2 reported · 1 unnamed · 1 hedge"

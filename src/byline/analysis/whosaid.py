@@ -31,12 +31,13 @@ class SourceGroup:
 
     @property
     def quoted(self) -> int:
-        """How many of its claims are direct quotes."""
-        return sum(1 for a in self.attributions if a.kind == "direct")
+        """How many of its claims quote it: direct, or mixed (some of its own words in
+        quotation marks), as ``byline batch``'s report counts them."""
+        return sum(1 for a in self.attributions if a.kind != "indirect")
 
     @property
     def reported(self) -> int:
-        """How many are reported, partly quoted (mixed) or not at all (indirect)."""
+        """How many are reported with no quotation marks (indirect)."""
         return len(self.attributions) - self.quoted
 
     def counts(self) -> str:
@@ -77,7 +78,7 @@ def tally(analysis: Analysis) -> str:
     """The one-line account: "5 sources · 14 quotes · 4 reported · 1 unnamed · 3 hedges"."""
     groups = group_by_source(analysis)
     sources = [g for g in groups if g.source is not None]
-    quotes = sum(1 for a in analysis.attributions if a.kind == "direct")
+    quotes = sum(1 for a in analysis.attributions if a.kind != "indirect")  # as the groups
     reported = len(analysis.attributions) - quotes
     unnamed = sum(1 for g in sources if g.kind == "unnamed")
     parts = [

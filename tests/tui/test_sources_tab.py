@@ -35,7 +35,8 @@ async def test_sources_tab_lists_claims_by_source_with_counts(sample_reader: Any
         status = str(app.side_panel.sources.status.render())
         sources = {" ".join(a.source.lower().split()) for a in analysis.attributions if a.source}
         assert status.startswith(f"{len(sources)} sources · ")
-        assert f"{sum(a.kind != 'indirect' for a in analysis.attributions)} quotes" in status  # mixed too
+        quoted = sum(a.kind != "indirect" for a in analysis.attributions)  # mixed too
+        assert f"{quoted} quotes" in status
         assert f"{len(analysis.hedges)} hedges" in status
         prompts = _prompts(app)
         # Every claim is listed once, marked as a quote or as reported.

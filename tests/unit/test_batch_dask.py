@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import dask
 import pytest
 from distributed import LocalCluster
 
+from byline.batch import engines
 from byline.batch.engines import EngineError
 from byline.batch.engines.dask import QUIET_LOCAL_CLUSTER, DaskEngine
 from tests.batch_helpers import analyze_lines, byline, records_by_id, write_corpus
@@ -112,3 +115,37 @@ def test_own_local_cluster_workers_run_with_monitoring_slowed() -> None:
             assert set(engine.client.run(dask.config.get, key).values()) == {want}, key
     finally:
         engine.close()
+
+
+class _ImportWatch(types.ModuleType):
+    """Stands in for ``byline.batch.engines.dask``: notes when its engine is imported."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__("byline.batch.engines.dask")
+        self._events = events
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # what the import system asks of any module
+            raise AttributeError(name)
+        self._events.append(f"import {name}")
+        return lambda workers, scheduler: "engine"
+
+
+@pytest.mark.parametrize(
+    ("scheduler", "expected"),
+    [
+        (None, ["fork server (distributed)", "import DaskEngine"]),
+        ("tcp://127.0.0.1:9", ["import DaskEngine"]),  # a cluster's workers are not ours
+    ],
+)
+def test_own_cluster_fork_server_starts_before_dask_is_imported(
+    monkeypatch: pytest.MonkeyPatch, scheduler: str | None, expected: list[str]
+) -> None:
+    # Dask's import (0.7 s) and the server's preload (Dask and the models, 1.2 s) overlap.
+    events: list[str] = []
+    monkeypatch.setitem(sys.modules, "byline.batch.engines.dask", _ImportWatch(events))
+    monkeypatch.setattr(
+        engines, "start_fork_server", lambda *m: events.append(f"fork server ({', '.join(m)})")
+    )
+    assert engines.open_engine("dask", 1, scheduler) == "engine"
+    assert events == expected

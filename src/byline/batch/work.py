@@ -44,16 +44,28 @@ PRELOAD = "byline.batch.warm"
 """The module the fork server imports: byline's models, loaded once for all workers."""
 
 
-def worker_context() -> multiprocessing.context.ForkServerContext:
-    """Worker processes forked from a server that has the models loaded.
+def worker_context(*modules: str) -> multiprocessing.context.ForkServerContext:
+    """Worker processes forked from a server that has the models (and ``modules``) loaded.
 
     A fork server, not a fork of the running command, whose progress bar and Dask client
     run threads (forking a process with threads can deadlock the child); and not a fresh
-    interpreter per worker, which would import and load everything again.
+    interpreter per worker, which would import and load everything again. The preload
+    takes effect when the server starts: on first use, or :func:`start_fork_server`.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    context.set_forkserver_preload([*modules, PRELOAD])
     return context
+
+
+def start_fork_server(*modules: str) -> None:
+    """Start the workers' fork server now, loading ``modules`` and the models in it while
+    this process goes on: Dask's engine starts it before importing Dask, so the two
+    imports (0.7 s and 1.2 s) overlap on two cores instead of running one after the other.
+    """
+    from multiprocessing import forkserver
+
+    worker_context(*modules)
+    forkserver.ensure_running()
 
 
 def warm_up() -> None:

@@ -9,11 +9,12 @@ give each batch's results as soon as it is done, whatever its place in the input
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
 from byline.batch.inputs import Item
-from byline.batch.work import BatchResult
+from byline.batch.work import BatchResult, start_fork_server
 
 F = TypeVar("F")
 
@@ -74,6 +75,8 @@ def open_engine(name: str, workers: int, scheduler: str | None) -> Engine:
         EngineError: Dask is not installed, or its scheduler cannot be reached.
     """
     if name == "dask":
+        if scheduler is None and importlib.util.find_spec("distributed") is not None:
+            start_fork_server("distributed")  # the LocalCluster's workers: warm meanwhile
         try:
             from byline.batch.engines.dask import DaskEngine
         except ImportError:

@@ -138,15 +138,18 @@ def _fork_workers_warm() -> None:
 
     Dask sets the fork server's preload list the first time it asks for the context
     (to ``distributed`` and its packages); asking first and then naming ours keeps both.
+    When :func:`~byline.batch.engines.open_engine` has started the server already (it
+    does, before importing Dask), the list no longer matters: that server has both.
     """
     import dask
     from distributed.utils import get_mp_context
 
-    from byline.batch.work import PRELOAD
+    from byline.batch.work import worker_context
 
     dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
     dask.config.set(QUIET_LOCAL_CLUSTER)  # the nannies hand our config to their workers
-    get_mp_context().set_forkserver_preload(["distributed", PRELOAD])
+    get_mp_context()
+    worker_context("distributed")
 
 
 def _failed(batch: list[Item], error: BaseException) -> BatchResult:

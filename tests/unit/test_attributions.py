@@ -245,6 +245,46 @@ REPORTED = [
         ],
     ),
     (
+        "X said CLAUSE, a list the tagger stopped at its first comma",
+        "Sanders said he and Trump differ on Israel, the Iranian nuclear deal and the Supreme "
+        "Court.",
+        [
+            (
+                "indirect",
+                "he and Trump differ on Israel, the Iranian nuclear deal and the Supreme Court",
+                "Sanders",
+                "said",
+            )
+        ],
+    ),
+    (
+        "X showed CLAUSE, followed by …",
+        "The poll showed Trump leading the field with 31 percent, followed by Ted Cruz at 18 "
+        "percent.",
+        [
+            (
+                "indirect",
+                "Trump leading the field with 31 percent, followed by Ted Cruz at 18 percent",
+                "The poll",
+                "showed",
+            )
+        ],
+    ),
+    (
+        "X said CLAUSE, and a verb of the same subject",
+        "Clinton said Obama had a super PAC when he ran for president, and took millions of "
+        "dollars from donors.",
+        [
+            (
+                "indirect",
+                "Obama had a super PAC when he ran for president, and took millions of dollars "
+                "from donors",
+                "Clinton",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],
@@ -259,6 +299,27 @@ def test_reported_speech(
     text: str, expected: list[tuple[str, str, str | None, str | None]]
 ) -> None:
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Officials said the storm damaged homes in three counties, and the governor "
+            "declared an emergency.",
+            "the storm damaged homes in three counties",
+        ),
+        ("The mayor said the plan was dead, which surprised the council.", "the plan was dead"),
+        (
+            "The senator said the bill would cut taxes, adding that it would also create jobs.",
+            "the bill would cut taxes",
+        ),
+    ],
+)
+def test_a_clause_of_its_own_after_the_comma_stays_out_of_the_content(
+    text: str, content: str
+) -> None:
+    assert _claims(text)[0] == ("indirect", content, text.split(" said")[0], "said")
 
 
 # (name, text): no attribution with a source, whatever the verb.

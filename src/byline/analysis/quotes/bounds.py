@@ -120,6 +120,43 @@ def whole_clause(doc: Document, claim: Reported, claims: Sequence[Reported]) -> 
     return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
 
 
+_LIST_OPENERS = frozenset({"including", "followed", "such"})
+_LIST_STOPS = frozenset({"which", "who", "whom", "whose", "while", "but", "although", "though"})
+
+
+def listed(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
+    """A content after its cue that the tagger stopped at a comma inside a list, grown to
+    the list's end ("he and Trump differ on Israel, the Iranian nuclear deal and …",
+    "…, including …"), or over a verb it shares its subject with (", and took …")."""
+    first, last = claim.content
+    tokens = doc.tokens
+    comma = last + 1
+    if first <= claim.cue[1] or comma + 1 >= len(tokens) or tokens[comma].text != ",":
+        return claim
+    stop = _sentence_end(doc, last)
+    for k in range(comma + 1, stop + 1):
+        if tokens[k].text in (";", ":"):
+            stop = k - 1
+            break
+    while stop > comma and tokens[stop].text in EDGE_PUNCT:
+        stop -= 1
+    if stop <= comma or any(
+        last < other.cue[0] <= stop or last < other.content[0] <= stop for other in claims
+    ):
+        return claim
+    rest = tokens[comma + 1 : stop + 1]
+    words = [t.text.lower() for t in rest]
+    opens_list = words[0] in _LIST_OPENERS
+    lists = "and" in words or "or" in words
+    verbless = not any(
+        t.pos in FINITE or t.pos == "VBG" and t.text.lower() not in _LIST_OPENERS for t in rest
+    )
+    shared_verb = words[0] == "and" and len(rest) > 1 and rest[1].pos in FINITE
+    if _LIST_STOPS.intersection(words) or not (opens_list or lists and verbless or shared_verb):
+        return claim
+    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
+
+
 def continued(
     doc: Document, quoted: Sequence[bool], claim: Reported, claims: Sequence[Reported]
 ) -> Reported:

@@ -30,6 +30,7 @@ from byline.analysis.quotes.bounds import (
     grown,
     hearer_end,
     in_response,
+    listed,
     verbless_clause,
     whole_clause,
     with_head,
@@ -92,6 +93,7 @@ def find_reported(
     kept = [c for c in _untangle(doc, found) if not in_response(doc, c)]
     kept = [grown(doc, c, kept) for c in kept]
     kept = [whole_clause(doc, c, kept) for c in kept]
+    kept = [listed(doc, c, kept) for c in kept]
     return [continued(doc, quoted, c, kept) for c in kept if not _bare_object(doc, c)]
 
 

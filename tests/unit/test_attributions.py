@@ -285,6 +285,24 @@ REPORTED = [
         ],
     ),
     (
+        "X said WHERE, that CLAUSE: the content starts at its that",
+        "Sanders said during a taping of a town hall meeting in Buffalo, New York, that the "
+        "state is wrong to ban fracking.",
+        [("indirect", "that the state is wrong to ban fracking", "Sanders", "said")],
+    ),
+    (
+        "X said CLAUSE holding a relative that",
+        "The union said the company that makes the shoes is closing two plants.",
+        [
+            (
+                "indirect",
+                "the company that makes the shoes is closing two plants",
+                "The union",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -157,6 +157,31 @@ def listed(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Report
     return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
 
 
+def from_that(doc: Document, claim: Reported) -> Reported:
+    """A content after its cue that opens with whom or where it was said before its
+    "that" ("told a crowded banquet hall in Baltimore that he's not giving up", "said
+    during a taping in Buffalo, New York, that …"), started at the "that"."""
+    first, last = claim.content
+    tokens = doc.tokens
+    if first <= claim.cue[1]:
+        return claim
+    for k in range(first + 1, min(last, first + 25)):
+        if tokens[k].pos in FINITE or tokens[k].text in _MARK_WORDS:
+            return claim
+        if tokens[k].text.lower() == "that":
+            break
+    else:
+        return claim
+    if tokens[k + 1].pos.startswith("VB") or tokens[k + 1].pos == "MD":
+        return claim  # "the company that makes shoes": a relative clause
+    told = tokens[claim.anchor].text.lower() in _TELL
+    if not (told or tokens[first].pos == "IN" or tokens[k - 1].text == ","):
+        return claim
+    if not any(tokens[j].pos in FINITE for j in range(k + 1, last + 1)):
+        return claim
+    return Reported(claim.anchor, claim.cue, (k, last), claim.source)
+
+
 def continued(
     doc: Document, quoted: Sequence[bool], claim: Reported, claims: Sequence[Reported]
 ) -> Reported:

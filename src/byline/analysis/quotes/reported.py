@@ -27,6 +27,7 @@ from byline.analysis.quotes.bounds import (
     clause_before,
     continued,
     coordinated,
+    from_that,
     grown,
     hearer_end,
     in_response,
@@ -94,6 +95,7 @@ def find_reported(
     kept = [grown(doc, c, kept) for c in kept]
     kept = [whole_clause(doc, c, kept) for c in kept]
     kept = [listed(doc, c, kept) for c in kept]
+    kept = [from_that(doc, c) for c in kept]
     return [continued(doc, quoted, c, kept) for c in kept if not _bare_object(doc, c)]
 
 

@@ -109,15 +109,27 @@ def whole_clause(doc: Document, claim: Reported, claims: Sequence[Reported]) -> 
     near = range(last + 1, min(stop, last + 6) + 1)
     if not any(tokens[k].pos in FINITE for k in near):
         return claim
-    if any(last < other.cue[0] <= stop or last < other.content[0] <= stop for other in claims):
+    if _claimed_between(claims, last, stop):
         return claim
-    for k in range(last + 1, stop + 1):
+    return Reported(claim.anchor, claim.cue, (first, _clause_end(doc, last, stop)), claim.source)
+
+
+def _claimed_between(claims: Sequence[Reported], last: int, stop: int) -> bool:
+    """Whether another claim's cue or content starts after ``last`` and by ``stop``."""
+    return any(last < c.cue[0] <= stop or last < c.content[0] <= stop for c in claims)
+
+
+def _clause_end(doc: Document, after: int, stop: int) -> int:
+    """Where a content grown from ``after`` to ``stop`` (its sentence's end) ends: before
+    a semicolon or colon, and on a word, not on punctuation."""
+    tokens = doc.tokens
+    for k in range(after + 1, stop + 1):
         if tokens[k].text in (";", ":"):
             stop = k - 1
             break
-    while stop > last and tokens[stop].text in EDGE_PUNCT:
+    while stop > after and tokens[stop].text in EDGE_PUNCT:
         stop -= 1
-    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
+    return stop
 
 
 _LIST_OPENERS = frozenset({"including", "followed", "such"})
@@ -133,16 +145,8 @@ def listed(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Report
     comma = last + 1
     if first <= claim.cue[1] or comma + 1 >= len(tokens) or tokens[comma].text != ",":
         return claim
-    stop = _sentence_end(doc, last)
-    for k in range(comma + 1, stop + 1):
-        if tokens[k].text in (";", ":"):
-            stop = k - 1
-            break
-    while stop > comma and tokens[stop].text in EDGE_PUNCT:
-        stop -= 1
-    if stop <= comma or any(
-        last < other.cue[0] <= stop or last < other.content[0] <= stop for other in claims
-    ):
+    stop = _clause_end(doc, comma, _sentence_end(doc, last))
+    if stop <= comma or _claimed_between(claims, last, stop):
         return claim
     rest = tokens[comma + 1 : stop + 1]
     words = [t.text.lower() for t in rest]

@@ -21,6 +21,7 @@ from byline.analysis.ner_spans import (
     spans_of,
     split_titles,
     tags_of,
+    trim_edges,
 )
 from byline.analysis.ner_tags import bilou_classes
 
@@ -135,6 +136,30 @@ def test_dateline_months_are_dates(sentence: str, marks: str, expected: list) ->
 def test_picture_furniture_is_not_a_name(sentence: str, marks: str, expected: list) -> None:
     words = sentence.split()
     assert names(words, drop_layout(words, spans_of(bio(words, marks)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks", "expected"),
+    [
+        # A name runs on into the mark or the lowercase word after it: trimmed.
+        ("“ Too Close , ” a parable", "_Mmmm__", [("Too Close", "MISC")]),
+        ("Vince - were you there", "Pp___", [("Vince", "PER")]),
+        ("Canal + with the film", "Oooo_", [("Canal +", "ORG")]),
+        ("‘ Forest Satyagraha ’ began", "Oooo_", [("Forest Satyagraha", "ORG")]),
+        # A lone mark is never a name.
+        ("… … and then", "PP__", []),
+        # Marks that close a name stay.
+        ("Yahoo ! shares", "Oo_", [("Yahoo !", "ORG")]),
+        ("the U.S . economy", "_Ll_", [("U.S .", "LOC")]),
+        ("Acme ( UK ) Ltd", "Oooo_", [("Acme ( UK )", "ORG")]),
+        ("JSD Rab ) said", "Ppp_", [("JSD Rab", "PER")]),
+        # "and" inside a name is not at its end.
+        ("Procter and Gamble said", "Ooo_", [("Procter and Gamble", "ORG")]),
+    ],
+)
+def test_a_name_does_not_start_or_end_on_a_mark(sentence: str, marks: str, expected: list) -> None:
+    words = sentence.split()
+    assert names(words, trim_edges(words, spans_of(bio(words, marks)))) == expected
 
 
 @pytest.mark.parametrize(

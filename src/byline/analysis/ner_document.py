@@ -27,6 +27,7 @@ from byline.analysis.ner_spans import (
     spans_of,
     split_titles,
     tags_of,
+    trim_edges,
 )
 from byline.analysis.ner_tags import ENTITY_TYPES
 
@@ -44,13 +45,15 @@ SPAN_RULES: tuple[tuple[str, Rule], ...] = (
     ("dates", lambda words, spans, _: drop_dates(words, spans)),
     ("bridge", lambda words, spans, x: bridge_gaps(words, spans, lambda w: _seen(x, w))),
     ("layout", lambda words, spans, _: drop_layout(words, spans)),
+    ("edges", lambda words, spans, _: trim_edges(words, spans)),
     ("and", lambda words, spans, x: join_and(words, spans, x.gazetteer_classes)),
     ("legal", lambda words, spans, _: legal_forms(words, spans)),
     ("particles", lambda words, spans, _: join_particles(words, spans)),
     ("titles", lambda words, spans, x: split_titles(words, spans, x.gazetteer_classes)),
 )
 PASSES = frozenset(
-    {"dates", "bridge", "layout", "and", "legal", "particles", "titles", "lists", "pairs", "names"}
+    {"dates", "bridge", "layout", "edges", "and", "legal", "particles", "titles"}
+    | {"lists", "pairs", "names"}
 )
 """The passes that run, in the order above then lists, pairs and names (all by default)."""
 

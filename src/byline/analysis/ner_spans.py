@@ -4,7 +4,8 @@ The tagger decides word by word; these rules fix what it gets wrong about span e
 news copy: a dateline's month is a date, not a name ("PARIS, Dec 7"); a title stays
 outside the person it precedes ("Attorney General Xavier Becerra"); "and" and "&" can sit
 inside an organisation's name ("Securities and Exchange Commission", "Tiffany & Co.");
-lowercase particles belong to the surname ("Ursula von der Leyen"). Each rule works on
+lowercase particles belong to the surname ("Ursula von der Leyen"); a comma or quotation
+mark after a name is not part of it ("Too Close ,"). Each rule works on
 BIO tags and returns new ones.
 """
 
@@ -134,6 +135,50 @@ def bridge_gaps(words: Sequence[str], spans: Spans, seen: Callable[[str], bool])
                 continue
         out.append(span)
     return out
+
+
+# Marks that can close a name ("Yahoo !", "Canal +", "U.S .", "Corp )" after its "(")
+# and so are not trimmed from its end; every other wordless token at an edge is.
+_CLOSING_MARKS = frozenset({"!", "+", ".", ")", "]"})
+_OPENERS = {")": "(", "]": "["}
+# Lowercase words a name never ends on, seen when the tagger runs on into the sentence.
+_TRAILING_WORDS = frozenset({"the", "a", "an", "with", "and", "or"})
+
+
+def _wordless(word: str) -> bool:
+    return not any(ch.isalnum() for ch in word)
+
+
+def trim_edges(words: Sequence[str], spans: Spans) -> Spans:
+    """A name neither starts nor ends on punctuation or a stray lowercase word.
+
+    The tagger sometimes runs a name on into the comma, dash or quotation mark after it
+    ("Too Close ,", "Vince -", "Canal + with the") or tags a lone mark ("…" as a
+    person); the marks are trimmed and a span of marks alone is dropped. Marks that can
+    end a name are kept: "Yahoo !", "Canal +", "U.S .", and a bracket closing one the
+    name opened.
+    """
+    out: Spans = []
+    for start, end, kind in spans:
+        while start < end and _wordless(words[start]):
+            start += 1
+        while start < end and _loose_end(words, start, end):
+            end -= 1
+        if start < end:
+            out.append((start, end, kind))
+    return out
+
+
+def _loose_end(words: Sequence[str], start: int, end: int) -> bool:
+    """The span's last word is not part of the name (see ``trim_edges``)."""
+    last = words[end - 1]
+    if last.lower() in _TRAILING_WORDS:
+        return end - 1 > start
+    if not _wordless(last):
+        return False
+    if last in _OPENERS:
+        return _OPENERS[last] not in words[start : end - 1]
+    return last not in _CLOSING_MARKS or end - 1 == start
 
 
 def drop_layout(words: Sequence[str], spans: Spans) -> Spans:

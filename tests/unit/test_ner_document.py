@@ -62,6 +62,14 @@ def bio(words: list[str], marks: str) -> list[str]:
             "Pppp_",
             [("Benjamin Netanyahu", "PER")],
         ),
+        # A military rank is a title too.
+        (
+            "Deputy Prime Minister Gen Prawit Wongsuwan said",
+            "Pppppp_",
+            [("Prawit Wongsuwan", "PER")],
+        ),
+        ("Lt. Col. Alexander Vindman testified", "Pppp_", [("Alexander Vindman", "PER")]),
+        ("Gen Prawit said", "Pp_", [("Prawit", "PER")]),
         # An organisation's name that only looks like a title stays whole.
         ("shares of General Motors rose", "__Oo_", [("General Motors", "ORG")]),
         (

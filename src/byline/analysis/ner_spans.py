@@ -28,14 +28,15 @@ TITLE_WORDS = frozenset(
     officer ceo cfo director judge justice mayor king queen prince princess pope
     ambassador commissioner treasurer speaker deputy foreign finance defence defense
     interior state health economy trade labor labour lt lt. col col. gen gen. sgt sgt.
-    capt capt. major coach manager spokesman spokeswoman founder minister-president
-    premier envoy emir sheikh crown""".split()
+    capt capt. maj maj. brig brig. adm adm. cpl cpl. pvt pvt. major coach manager
+    spokesman spokeswoman founder minister-president premier envoy emir sheikh crown""".split()
 )
 CORE_TITLES = frozenset(
     """president minister secretary general attorney governor gov gov. senator sen sen.
     rep rep. chancellor chairman chairwoman ceo cfo director judge mayor king queen prince
     princess pope ambassador commissioner treasurer speaker premier envoy emir sheikh
-    spokesman spokeswoman founder coach manager""".split()
+    spokesman spokeswoman founder coach manager lt lt. col col. gen gen. sgt sgt. capt
+    capt. maj maj. brig brig. adm adm. cpl cpl. pvt pvt.""".split()
 )
 # Last words of organisation names that can hold an "and".
 ORG_HEADS = frozenset(

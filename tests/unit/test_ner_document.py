@@ -154,6 +154,10 @@ def test_picture_furniture_is_not_a_name(sentence: str, marks: str, expected: li
         ("Vince - were you there", "Pp___", [("Vince", "PER")]),
         ("Canal + with the film", "Oooo_", [("Canal +", "ORG")]),
         ("‘ Forest Satyagraha ’ began", "Oooo_", [("Forest Satyagraha", "ORG")]),
+        # Nor does it start on a lowercase word before it; a capital counts.
+        ("Surrey v Kent drew", "_Ll_", [("Kent", "LOC")]),
+        ("protests in Kerala grew", "_Ll_", [("Kerala", "LOC")]),
+        ("The Hague ruled", "Ll_", [("The Hague", "LOC")]),
         # A lone mark is never a name.
         ("… … and then", "PP__", []),
         # Marks that close a name stay.

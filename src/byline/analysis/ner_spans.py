@@ -142,8 +142,10 @@ def bridge_gaps(words: Sequence[str], spans: Spans, seen: Callable[[str], bool])
 # and so are not trimmed from its end; every other wordless token at an edge is.
 _CLOSING_MARKS = frozenset({"!", "+", ".", ")", "]"})
 _OPENERS = {")": "(", "]": "["}
-# Lowercase words a name never ends on, seen when the tagger runs on into the sentence.
+# Lowercase words a name never ends on, seen when the tagger runs on into the sentence,
+# and never starts on ("Surrey v Kent": "v Kent" is Kent; "in Kerala" is Kerala).
 _TRAILING_WORDS = frozenset({"the", "a", "an", "with", "and", "or"})
+_LEADING_WORDS = _TRAILING_WORDS | {"v", "vs", "vs.", "versus", "in", "at", "for", "as", "of"}
 
 
 def _wordless(word: str) -> bool:
@@ -154,14 +156,15 @@ def trim_edges(words: Sequence[str], spans: Spans) -> Spans:
     """A name neither starts nor ends on punctuation or a stray lowercase word.
 
     The tagger sometimes runs a name on into the comma, dash or quotation mark after it
-    ("Too Close ,", "Vince -", "Canal + with the") or tags a lone mark ("…" as a
-    person); the marks are trimmed and a span of marks alone is dropped. Marks that can
-    end a name are kept: "Yahoo !", "Canal +", "U.S .", and a bracket closing one the
-    name opened.
+    ("Too Close ,", "Vince -", "Canal + with the"), starts it on the word before ("Surrey
+    v Kent" giving "v Kent") or tags a lone mark ("…" as a person); those are trimmed,
+    and a span of marks alone is dropped. Case counts at the start: "The Hague" may be a
+    name, "the Hague" starts at "Hague". Marks that can end a name are kept: "Yahoo !",
+    "Canal +", "U.S .", and a bracket closing one the name opened.
     """
     out: Spans = []
     for start, end, kind in spans:
-        while start < end and _wordless(words[start]):
+        while start < end and (_wordless(words[start]) or words[start] in _LEADING_WORDS):
             start += 1
         while start < end and _loose_end(words, start, end):
             end -= 1

@@ -94,6 +94,12 @@ def test_titles_stay_outside_names(sentence: str, marks: str, expected: list) ->
         ),
         ("brands such as Tiffany & Co. left", "___O_O_", [("Tiffany & Co.", "ORG")]),
         ("Procter & Gamble rose", "P_L_", [("Procter & Gamble", "ORG")]),
+        # A name complete before "and" (a head or a legal form ends it) is one of two.
+        (
+            "Johnson Controls Inc and Lear Corp rose",
+            "Ooo_Oo_",
+            [("Johnson Controls Inc", "ORG"), ("Lear Corp", "ORG")],
+        ),
         # Two known names joined by "and" stay two.
         ("Sony and Samsung Group", "O_Oo", [("Sony", "ORG"), ("Samsung Group", "ORG")]),
         # Nothing after "and" is a name: nothing to join.

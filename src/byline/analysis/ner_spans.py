@@ -275,6 +275,8 @@ def join_and(words: Sequence[str], spans: Spans, lists: WordLists) -> Spans:
             before = " ".join(words[left:i]).lower()
             if head not in ORG_HEADS or _KNOWN.intersection(lists(before)) or covered[right] == "O":
                 continue
+            if _complete_name(words[i - 1]):
+                continue  # "Johnson Controls Inc and Lear Corp" are two companies
         joins.append((left, right + 1))
     if not joins:
         return spans
@@ -286,6 +288,11 @@ def join_and(words: Sequence[str], spans: Spans, lists: WordLists) -> Spans:
         end = max([right, *(s[1] for s in touched)])
         out = [s for s in out if s not in touched] + [(start, end, "ORG")]
     return sorted(out)
+
+
+def _complete_name(word: str) -> bool:
+    """The word ends an organisation's name: a head ("Trust", "Bank") or a legal form."""
+    return word.lower() in ORG_HEADS or word in LEGAL_FORMS
 
 
 def join_particles(words: Sequence[str], spans: Spans) -> Spans:

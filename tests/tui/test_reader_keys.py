@@ -242,6 +242,25 @@ async def test_a_narrow_footer_keeps_quit_help_and_the_panel_key(
         assert footer_width <= width, shown
 
 
+async def test_the_panel_key_says_show_after_a_resize_hides_the_panel(
+    analyzer: Callable[..., Analysis],
+) -> None:
+    app = make_reader(analyzer)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.side_panel.display
+        assert "t Show panel" in _footer(app)
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "t Show panel" in _footer(app)
+
+
 async def test_a_wide_footer_is_the_full_one(analyzer: Callable[..., Analysis]) -> None:
     app = make_reader(analyzer)
     async with app.run_test(size=SIZE) as pilot:

@@ -276,9 +276,10 @@ class ReaderBase(App[None]):
         panel.display = show
         self._tell_footer()
 
-    def on_resize(self) -> None:
-        # A narrow screen hides the side panel by CSS: tell the footer once it has.
-        self.call_after_refresh(self._tell_footer)
+    @on(SidePanel.Shown)
+    def _side_panel_shown(self) -> None:
+        # Also when a narrow screen hides it by CSS, which no reactive here sees.
+        self._tell_footer()
 
     def _tell_footer(self) -> None:
         for footer in self.query(ReaderFooter).results():

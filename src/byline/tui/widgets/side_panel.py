@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -32,6 +33,10 @@ class SidePanel(Vertical):
     """Tabs over the analysis; every tab says "Analysing…" until the analysis lands."""
 
     BINDINGS = SIDE_PANEL_BINDINGS
+
+    class Shown(Message):
+        """The panel came into view or left it: by ``t``, or by the screen narrowing past
+        the breakpoint where the style sheet hides it, which nothing else reports."""
 
     state: reactive[PanelState] = reactive(WAITING, always_update=True, init=False)
     """What every tab shows: waiting (with a line saying for what), failed, or an analysis
@@ -69,6 +74,12 @@ class SidePanel(Vertical):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
+
+    def on_show(self) -> None:
+        self.post_message(self.Shown())
+
+    def on_hide(self) -> None:
+        self.post_message(self.Shown())
 
     def on_unmount(self) -> None:
         self._settled.set()  # whoever waits for the tabs stops waiting

@@ -51,10 +51,7 @@ SPAN_RULES: tuple[tuple[str, Rule], ...] = (
     ("particles", lambda words, spans, _: join_particles(words, spans)),
     ("titles", lambda words, spans, x: split_titles(words, spans, x.gazetteer_classes)),
 )
-PASSES = frozenset(
-    {"dates", "bridge", "layout", "edges", "and", "legal", "particles", "titles"}
-    | {"lists", "pairs", "names"}
-)
+PASSES = frozenset(name for name, _ in SPAN_RULES) | {"lists", "pairs", "names"}
 """The passes that run, in the order above then lists, pairs and names (all by default)."""
 
 # A mention whose own margin is at least this keeps its type against the story's vote.

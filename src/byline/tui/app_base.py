@@ -273,12 +273,11 @@ class ReaderBase(App[None]):
         panel = self.side_panel
         if not show and self.focused is not None and panel in self.focused.ancestors:
             self.article.focus()
-        panel.display = show
-        self._tell_footer()
+        panel.display = show  # the panel's VisibilityChanged then updates the footer
 
-    @on(SidePanel.Shown)
-    def _side_panel_shown(self) -> None:
-        # Also when a narrow screen hides it by CSS, which no reactive here sees.
+    @on(SidePanel.VisibilityChanged)
+    def _side_panel_visibility(self) -> None:
+        # By t, or by a narrow screen hiding it through CSS, which no reactive here sees.
         self._tell_footer()
 
     def _tell_footer(self) -> None:

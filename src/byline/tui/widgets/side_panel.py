@@ -34,7 +34,7 @@ class SidePanel(Vertical):
 
     BINDINGS = SIDE_PANEL_BINDINGS
 
-    class Shown(Message):
+    class VisibilityChanged(Message):
         """The panel came into view or left it: by ``t``, or by the screen narrowing past
         the breakpoint where the style sheet hides it, which nothing else reports."""
 
@@ -76,10 +76,10 @@ class SidePanel(Vertical):
         self.call_after_refresh(self._build)
 
     def on_show(self) -> None:
-        self.post_message(self.Shown())
+        self.post_message(self.VisibilityChanged())
 
     def on_hide(self) -> None:
-        self.post_message(self.Shown())
+        self.post_message(self.VisibilityChanged())
 
     def on_unmount(self) -> None:
         self._settled.set()  # whoever waits for the tabs stops waiting

@@ -303,6 +303,23 @@ REPORTED = [
         ],
     ),
     (
+        "a verb's particle ends the content: not giving up",
+        "Rubio told supporters in Miami that he's not giving up, despite trailing behind.",
+        [("indirect", "that he's not giving up", "Rubio", "told")],
+    ),
+    (
+        "a cue with no source inside the content is part of it, not a cut",
+        "The official said it was totally inappropriate for Ginsburg to criticize Trump.",
+        [
+            (
+                "indirect",
+                "it was totally inappropriate for Ginsburg to criticize Trump",
+                "The official",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -52,6 +52,7 @@ _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _DANGLING = frozenset({"IN", "DT", "CC", "TO"})  # tags a content never ends on
+_PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "around", "away", "aside"})
 _SPEAKING = frozenset({"say", "tell", "accord"})  # stems of "said", "told", "according"
 
 
@@ -116,11 +117,17 @@ def _untrailed(doc: Document, claim: Reported) -> Reported:
     """The content without the preposition or article the tagger left at its end
     ("leveled against it on | Thursday": PolNeAR leaves the time out, so the "on" too)."""
     first, last = claim.content
-    while last > first and doc.tokens[last].pos in _DANGLING:
+    while last > first and doc.tokens[last].pos in _DANGLING and not _particle(doc, last):
         last -= 1
     if last == claim.content[1]:
         return claim
     return Reported(claim.anchor, claim.cue, (first, last), claim.source)
+
+
+def _particle(doc: Document, k: int) -> bool:
+    """Whether word ``k`` is a verb's particle ("not giving up", "backed down"): part of
+    the verb, so not a preposition the tagger left dangling."""
+    return doc.tokens[k].text.lower() in _PARTICLES and doc.tokens[k - 1].pos.startswith("VB")
 
 
 def _bare_object(doc: Document, claim: Reported) -> bool:
@@ -152,9 +159,11 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
     """One claim per word, as in PolNeAR: nested cues drop, coordinated ones cut.
 
     A cue inside another claim's content with its source there too ("He says Congress
-    will track …") is part of what is claimed, not a claim of its own. A cue inside
-    another's content with its source outside ("…, saying that …", "… and said that …")
-    starts a claim of its own, so the first content ends before it.
+    will track …"), or with none after a word of that content ("said it was wrong for
+    Ginsburg to criticize …"), is part of what is claimed, not a claim of its own. A cue
+    inside another's content with its source outside, or with none after "and", "but"
+    or a comma ("…, saying that …", "… and said that …"), starts a claim of its own, so
+    the first content ends before it.
     """
     claims = list(claims)
     weak = [c.source is None and passive(doc, c.anchor) for c in claims]
@@ -176,7 +185,10 @@ def _untangle(doc: Document, claims: list[Reported]) -> list[Reported]:
             if weak[j]:
                 dropped.add(j)  # "said the deal would be announced": part of the claim
                 continue
-            apart = inner.source is None or not _inside(inner.source[0], outer.content)
+            if inner.source is None:
+                apart = coordinated(doc, inner)  # "…, saying …", "… and said …"
+            else:
+                apart = not _inside(inner.source[0], outer.content)
             if (apart or _joined(doc, inner.source, outer)) and inner.anchor > outer.anchor:
                 cut = _cut(doc, outer, inner)
                 if verbless_clause(doc, cut) and not coordinated(doc, inner):

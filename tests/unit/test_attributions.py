@@ -320,6 +320,34 @@ REPORTED = [
         ],
     ),
     (
+        "CLAUSE, X say: the source keeps the word before its noun",
+        "Many agreements never get tested in court because they scare employees who "
+        "signed them into silence, legal experts say.",
+        [
+            (
+                "indirect",
+                "Many agreements never get tested in court because they scare employees who "
+                "signed them into silence",
+                "legal experts",
+                "say",
+            )
+        ],
+    ),
+    (
+        "CLAUSE, said X, APPOSITION: the name after the cue is the source",
+        "Federal mandates are a burden that distract from teaching and learning in "
+        "schools, said Wilcox, an Orlando Republican who sponsored the bill.",
+        [
+            (
+                "indirect",
+                "Federal mandates are a burden that distract from teaching and learning in "
+                "schools",
+                "Wilcox, an Orlando Republican",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -340,8 +340,7 @@ REPORTED = [
         [
             (
                 "indirect",
-                "Federal mandates are a burden that distract from teaching and learning in "
-                "schools",
+                "Federal mandates are a burden that distract from teaching and learning in schools",
                 "Wilcox, an Orlando Republican",
                 "said",
             )

@@ -32,6 +32,7 @@ from byline.analysis.quotes.bounds import (
     hearer_end,
     in_response,
     listed,
+    source_after_comma,
     verbless_clause,
     whole_clause,
     with_head,
@@ -52,7 +53,6 @@ _NOTHING = frozenset({"nothing", "little", "anything"})
 _HEDGED = frozenset({"said", "believed", "thought", "reported", "alleged", "rumored", "rumoured"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _DANGLING = frozenset({"IN", "DT", "CC", "TO"})  # tags a content never ends on
-_NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "over", "back", "around", "away", "aside"})
 _SPEAKING = frozenset({"say", "tell", "accord"})  # stems of "said", "told", "according"
 
@@ -253,7 +253,7 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
     while source is not None and source[1] > source[0] and _opens_relative(doc, first + source[1]):
         source = (source[0], source[1] - 1)  # "a letter that": "that" opens what follows
     if source is not None:
-        source, content = _source_after_comma(doc, first, source, content, (cue_first, cue_last))
+        source, content = source_after_comma(doc, first, source, content, (cue_first, cue_last))
     if source is not None and source[1] < anchor:
         source = with_head(doc, first, source)
     if source is not None:
@@ -295,40 +295,6 @@ def _subject_in_source(
         return source, content
     cut = commas[-1]
     return (start, cut - 1), [*range(cut + 1, end + 1), *content]
-
-
-def _source_after_comma(
-    doc: Document,
-    first: int,
-    source: tuple[int, int],
-    content: list[int],
-    cue: tuple[int, int],
-) -> tuple[tuple[int, int], list[int]]:
-    """The source grown over the words the content took from it after a comma.
-
-    "CLAUSE, legal experts say" and "CLAUSE, said Wilcox, an Orlando Republican": the
-    tagger may label "legal" or "Wilcox" content, running the content into the source
-    (or over the cue), so the claim reads as a relative clause or quotes its own cue.
-    """
-    start, end = source
-    held = set(content)
-    if end < cue[0] and start - 1 in held:
-        commas = [k for k in range(content[0] + 1, start) if doc.tokens[first + k].text == ","]
-        words = range(commas[-1] + 1, start) if commas else range(0)
-    elif start > cue[1] and cue[1] + 1 in held and doc.tokens[first + start - 1].text == ",":
-        words = range(cue[1] + 1, start - 1)
-    else:
-        return source, content
-    if not 0 < len(words) <= 4 or not all(
-        k in held and doc.tokens[first + k].pos in _NOMINAL for k in words
-    ):
-        return source, content
-    kept = [k for k in content if k < min(words[0], cue[0])]
-    while kept and doc.tokens[first + kept[-1]].text in EDGE_PUNCT:
-        kept.pop()
-    if not kept:
-        return source, content
-    return (min(words[0], start), max(end, words[-1])), kept
 
 
 def _opens_relative(doc: Document, at: int) -> bool:

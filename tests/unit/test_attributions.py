@@ -347,6 +347,16 @@ REPORTED = [
         ],
     ),
     (
+        "CLAUSE, X told HEARER: the hearer is not what was claimed",
+        "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+        [("indirect", "He had been completing his second year", "a school spokesman", "told")],
+    ),
+    (
+        "CLAUSE, X told HEARER: the content does not run over the source",
+        "Shoukair was kind and responsible, a Cairo airport official told The New York Times.",
+        [("indirect", "Shoukair was kind and responsible", "a Cairo airport official", "told")],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -22,7 +22,6 @@ from byline.analysis.quotes.roles import CueContext
 JOINERS = frozenset({"and", "but", "or", "while", "as", "before", "after", "then"})
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s", "get", "got"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
 EDGE_PUNCT = frozenset({",", ".", ":", ";", "!", "?", "--", "-", "—", "–", "(", ")"})
 _CONTINUING = frozenset({"he", "she", "it", "they", "this", "that"})
 _BACKSHIFT = frozenset({"would", "could", "might", "should"})
@@ -298,16 +297,21 @@ def hearer_end(doc: Document, anchor: int, start: int, last: int) -> int | None:
 def clause_before(
     doc: Document, context: CueContext, source: tuple[int, int], cue_last: int, dateline: int
 ) -> list[int]:
-    """The clause a sentence opens with when it ends ", X said [when]." (else nothing).
+    """The clause a sentence opens with when it ends ", X said [when]." or ", X told
+    HEARER [when]." (else nothing).
 
     "The plant will not reopen, it said on Monday.": the tagger may give the trailing
-    "on Monday" as content, or nothing at all; what is claimed is the opening clause.
+    "on Monday" (or "The Wall Street Journal") as content, or nothing at all, or run the
+    content on over the source; what is claimed is the opening clause.
     """
     first = context.first
     comma = first + source[0] - 1
     if source[1] >= cue_last or comma <= first or doc.tokens[comma].text != ",":
         return []
-    for k in range(first + cue_last + 1, context.last + 1):
+    after = first + cue_last + 1
+    if doc.tokens[context.anchor].text.lower() in _TELL:
+        after = _past_hearer(doc, after, context.last)
+    for k in range(after, context.last + 1):
         token = doc.tokens[k]
         if token.text not in EDGE_PUNCT and token.pos != "CD" and token.text.lower() not in _WHEN:
             return []
@@ -320,6 +324,21 @@ def clause_before(
     if end - start < 2 or not any(doc.tokens[k].pos in FINITE for k in range(start, end + 1)):
         return []
     return list(range(start - first, end - first + 1))
+
+
+def _past_hearer(doc: Document, start: int, last: int) -> int:
+    """The word after whom a sentence-final "told" speaks to ("reporters", "The New York
+    Times"), or ``start`` when no hearer opens there."""
+    tokens = doc.tokens
+    if start > last:
+        return start
+    if tokens[start].text.lower() in _HEARERS:
+        return start + 1
+    k = start + 1 if tokens[start].pos == "DT" else start
+    names = k
+    while k <= last and tokens[k].pos in ("NNP", "NNPS"):
+        k += 1
+    return k if k > names else start
 
 
 def grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:
@@ -350,37 +369,3 @@ def grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reporte
     while stop > last and doc.tokens[stop].text in EDGE_PUNCT:
         stop -= 1
     return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
-
-
-def source_after_comma(
-    doc: Document,
-    first: int,
-    source: tuple[int, int],
-    content: list[int],
-    cue: tuple[int, int],
-) -> tuple[tuple[int, int], list[int]]:
-    """The source grown over the words the content took from it after a comma.
-
-    "CLAUSE, legal experts say" and "CLAUSE, said Wilcox, an Orlando Republican": the
-    tagger may label "legal" or "Wilcox" content, running the content into the source
-    (or over the cue), so the claim reads as a relative clause or quotes its own cue.
-    """
-    start, end = source
-    held = set(content)
-    if end < cue[0] and start - 1 in held:
-        commas = [k for k in range(content[0] + 1, start) if doc.tokens[first + k].text == ","]
-        words = range(commas[-1] + 1, start) if commas else range(0)
-    elif start > cue[1] and cue[1] + 1 in held and doc.tokens[first + start - 1].text == ",":
-        words = range(cue[1] + 1, start - 1)
-    else:
-        return source, content
-    if not 0 < len(words) <= 4 or not all(
-        k in held and doc.tokens[first + k].pos in _NOMINAL for k in words
-    ):
-        return source, content
-    kept = [k for k in content if k < min(words[0], cue[0])]
-    while kept and doc.tokens[first + kept[-1]].text in EDGE_PUNCT:
-        kept.pop()
-    if not kept:
-        return source, content
-    return (min(words[0], start), max(end, words[-1])), kept

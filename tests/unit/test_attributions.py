@@ -357,6 +357,20 @@ REPORTED = [
         [("indirect", "Shoukair was kind and responsible", "a Cairo airport official", "told")],
     ),
     (
+        "X said CLAUSE, believing CLAUSE: the shared source does not cut the first away",
+        "Allies say that he does not see any need to fully engage either man, believing "
+        "that Mrs. Clinton can handle both of them.",
+        [
+            (
+                "indirect",
+                "that he does not see any need to fully engage either man",
+                "Allies",
+                "say",
+            ),
+            ("indirect", "that Mrs. Clinton can handle both of them", "Allies", "believing"),
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

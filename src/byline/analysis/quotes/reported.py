@@ -218,7 +218,9 @@ def _inside(token: int, bounds: tuple[int, int]) -> bool:
 def _cut(doc: Document, claim: Reported, later: Reported) -> Reported:
     """``claim`` with its content ending before ``later``'s cue or source."""
     first = claim.content[0]
-    last = min(later.cue[0], later.source[0] if later.source else later.cue[0]) - 1
+    last = later.cue[0] - 1
+    if later.source is not None and later.source[0] > first:  # not one they share
+        last = min(last, later.source[0] - 1)
     while last > first and (
         doc.tokens[last].text in EDGE_PUNCT or doc.tokens[last].text.lower() in JOINERS
     ):

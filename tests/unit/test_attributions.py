@@ -371,11 +371,34 @@ REPORTED = [
         ],
     ),
     (
+        "CLAUSE, said X: the phrase after the cue is who spoke",
+        "He also had a voice in decisions about major American investments in Ukraine, said "
+        "a former spokesman for the president.",
+        [
+            (
+                "indirect",
+                "He also had a voice in decisions about major American investments in Ukraine",
+                "a former spokesman for the president",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],
     ),
 ]
+
+
+def test_the_object_of_a_participle_after_a_comma_is_no_source() -> None:
+    """ "…, decrying the influence of money": not "…, said a spokesman" turned round."""
+    text = (
+        "Sanders instead delivered his standard campaign speech, decrying the influence of "
+        "big money in politics."
+    )
+    sources = [source for _, _, source, _ in _claims(text)]
+    assert "the influence of big money in politics" not in sources
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,12 @@ Republican"). The content's bounds, and "The “brand members” behind the lett
 from __future__ import annotations
 
 from byline.analysis.document import Document
-from byline.analysis.quotes.bounds import EDGE_PUNCT
+from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE
+from byline.analysis.quotes.roles import CueContext
 
+_SPEECH = frozenset({"say", "add", "tell", "write", "explain", "not", "warn", "argu", "insist"})
+"""Stems of the verbs that put their speaker after them ("…, said a spokesman")."""
+_NAME_OPENERS = frozenset({"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "CD", "PRP$"})
 _NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
 
 
@@ -43,3 +47,37 @@ def source_after_comma(
     if not kept:
         return source, content
     return (min(words[0], start), max(end, words[-1])), kept
+
+
+def inverted_source(
+    doc: Document, context: CueContext, content: list[int], cue: tuple[int, int], dateline: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    """Source and content of "CLAUSE, said a former spokesman for the president." when
+    the tagger took the noun phrase after the cue for the content (else None).
+
+    The phrase after a cue that follows a comma, with no verb and running to the end
+    of the sentence or to a comma, is who spoke; the clause before the comma is what
+    was claimed.
+    """
+    first, tokens = context.first, doc.tokens
+    if not content or content[0] != cue[1] + 1 or cue[0] < 2:
+        return None
+    if context.stem not in _SPEECH or tokens[context.anchor].pos not in FINITE:
+        return None  # "…, decrying the influence of money": a verb with its object
+    comma = cue[0] - 1
+    if tokens[first + comma].text != "," or tokens[first + content[0]].pos not in _NAME_OPENERS:
+        return None
+    end = content[0]
+    last = context.last - first
+    while end + 1 <= last and tokens[first + end + 1].text not in EDGE_PUNCT:
+        end += 1
+    phrase = range(content[0], end + 1)
+    if any(tokens[first + k].pos.startswith("VB") or tokens[first + k].pos == "MD" for k in phrase):
+        return None
+    start = max(0, dateline + 1 - first)
+    while start < comma and tokens[first + start].text in EDGE_PUNCT:
+        start += 1
+    claim = range(start, comma)
+    if len(claim) < 3 or not any(tokens[first + k].pos in FINITE for k in claim):
+        return None
+    return (content[0], end), list(claim)

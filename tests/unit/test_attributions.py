@@ -384,6 +384,45 @@ REPORTED = [
         ],
     ),
     (
+        "According to LONG SOURCE, CLAUSE: the source runs to the comma before the clause",
+        "According to early results of the exit poll conducted by Edison Research for the "
+        "Associated Press and Television Networks, Clinton led in both Virginia and Georgia "
+        "among both men and women.",
+        [
+            (
+                "indirect",
+                "Clinton led in both Virginia and Georgia among both men and women",
+                "early results of the exit poll conducted by Edison Research for the "
+                "Associated Press and Television Networks",
+                "According to",
+            )
+        ],
+    ),
+    (
+        "According to X, APPOSITION, CLAUSE: the apposition is the source's",
+        "According to John Smith, a spokesman for the city, the bridge will reopen in May.",
+        [
+            (
+                "indirect",
+                "the bridge will reopen in May",
+                "John Smith, a spokesman for the city",
+                "According to",
+            )
+        ],
+    ),
+    (
+        "According to X, RELATIVE, CLAUSE: the relative clause is the source's",
+        "According to the report, which was published on Monday, the bridge will reopen in May.",
+        [
+            (
+                "indirect",
+                "the bridge will reopen in May",
+                "the report, which was published on Monday",
+                "According to",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

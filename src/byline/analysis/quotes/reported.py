@@ -39,7 +39,11 @@ from byline.analysis.quotes.bounds import (
 from byline.analysis.quotes.cuemodel import CueModel, stem
 from byline.analysis.quotes.roles import CueContext, RoleTagger, sentence_features
 from byline.analysis.quotes.scan import QuoteScan
-from byline.analysis.quotes.source_bounds import inverted_source, source_after_comma
+from byline.analysis.quotes.source_bounds import (
+    according_opening,
+    inverted_source,
+    source_after_comma,
+)
 from byline.analysis.quotes.speakers import phrase_start
 
 _CAPTION = re.compile(
@@ -248,9 +252,10 @@ def _decode(doc: Document, context: CueContext, labels: Sequence[str]) -> Report
         if hearer is not None:  # "told the BBC the plant would close": not what was said
             content = [k for k in content if k > hearer - first]
     source = _nearest_run(labels, "S", anchor)
-    inverted = inverted_source(doc, context, content, (cue_first, cue_last), dateline)
-    if inverted is not None:  # "CLAUSE, said a former spokesman."
-        source, content = inverted
+    turned = inverted_source(doc, context, content, (cue_first, cue_last), dateline)
+    turned = turned or according_opening(doc, context, (cue_first, cue_last), dateline)
+    if turned is not None:  # "CLAUSE, said a former spokesman.", "According to X, CLAUSE."
+        source, content = turned
     if source is not None and (not content or content[-1] > cue_last):
         content = clause_before(doc, context, source, cue_last, dateline) or content
     if not content:

@@ -1,7 +1,7 @@
-"""Where a reported claim's source begins and ends when the tagger gave its first words
-to the content ("CLAUSE, legal experts say"; "CLAUSE, said Wilcox, an Orlando
-Republican"). The content's bounds, and "The “brand members” behind the letter", are
-:mod:`.bounds`'s rules."""
+"""Where a reported claim's source begins and ends when the tagger took part of it for
+the content: "CLAUSE, legal experts say", "CLAUSE, said Wilcox, an Orlando Republican",
+"CLAUSE, said a former spokesman.", and "According to LONG SOURCE, CLAUSE.". The content's
+bounds, and "The “brand members” behind the letter", are :mod:`.bounds`'s rules."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from byline.analysis.document import Document
 from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE
 from byline.analysis.quotes.roles import CueContext
 
+_WH = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
 _SPEECH = frozenset({"say", "add", "tell", "write", "explain", "not", "warn", "argu", "insist"})
 """Stems of the verbs that put their speaker after them ("…, said a spokesman")."""
+_CLOSERS = frozenset({")", "]", "”", "’", '"', "'", "''"})
 _NAME_OPENERS = frozenset({"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "CD", "PRP$"})
 _NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
 
@@ -81,3 +83,36 @@ def inverted_source(
     if len(claim) < 3 or not any(tokens[first + k].pos in FINITE for k in claim):
         return None
     return (content[0], end), list(claim)
+
+
+def according_opening(
+    doc: Document, context: CueContext, cue: tuple[int, int], dateline: int
+) -> tuple[tuple[int, int], list[int]] | None:
+    """Source and content of a sentence that opens "According to X, CLAUSE." (else None).
+
+    The tagger loses its way over a long source ("According to early results of the exit
+    poll conducted by Edison Research for …, Clinton led"). The source runs to the first
+    comma after which a clause with a verb of its own begins, and that clause, to the
+    sentence's end, is what is claimed.
+    """
+    first, tokens = context.first, doc.tokens
+    last = context.last - first
+    if tokens[context.anchor].text.lower() != "according" or cue[1] + 1 > last:
+        return None
+    if tokens[first + cue[1]].text.lower() != "to":
+        return None
+    start = max(0, dateline + 1 - first)
+    if any(tokens[first + k].text.isalnum() for k in range(start, cue[0])):
+        return None  # not the sentence's opening words
+    end = last
+    while end > cue[1] and tokens[first + end].text in EDGE_PUNCT | _CLOSERS:
+        end -= 1
+    commas = [k for k in range(cue[1] + 2, end) if tokens[first + k].text == ","]
+    for n, comma in enumerate(commas):
+        stop = commas[n + 1] if n + 1 < len(commas) else end + 1
+        stretch = range(comma + 1, stop)
+        if tokens[first + comma + 1].text.lower() in _WH:
+            continue
+        if any(tokens[first + k].pos in FINITE for k in stretch):
+            return (cue[1] + 1, comma - 1), list(range(comma + 1, end + 1))
+    return None

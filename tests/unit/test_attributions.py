@@ -629,6 +629,12 @@ def test_source_kinds(text: str, source: str, kind: str) -> None:
     assert _kind_of(text, source) == kind
 
 
+def test_a_name_with_an_apposition_is_a_named_source() -> None:
+    text = "According to John Smith, a spokesman for the city, the bridge will reopen in May."
+    (claim,) = _analysis(text).attributions
+    assert (claim.source, claim.source_kind) == ("John Smith", "named")
+
+
 def test_a_company_description_resolves_to_the_company_named_before() -> None:
     text = (
         "Alibaba Group said its program is being expanded. "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from byline.analysis.document import Document
 from byline.analysis.model import SourceKind, Span
 from byline.analysis.quotes.referents import describe, resolve_pronoun
 from byline.analysis.quotes.reported import relative_antecedent
@@ -84,11 +85,20 @@ def resolve(scan: QuoteScan, first: int, last: int) -> tuple[Span, str]:
             name = resolve_pronoun(scan, words, span.start) or words
             kind = PRONOUN_KINDS.get(low, "plural")
     else:
-        name, kind = describe(scan, first, last, reach=_REACH)
+        name, kind = describe(scan, first, _before_apposition(doc, first, last), reach=_REACH)
         if name == words and low.split(None, 1)[0] == "the":  # "The\xa0firm" too
             name = _organisation(scan, first, last) or name
     scan.history.append((span.start, name, kind))
     return span, name
+
+
+def _before_apposition(doc: Document, first: int, last: int) -> int:
+    """The last word of a name an apposition follows ("Wilcox, an Orlando Republican";
+    "John Smith, a spokesman for the city"): the source is the one named, else ``last``."""
+    for k in range(first + 1, last):
+        if doc.tokens[k].text == ",":
+            return k - 1 if doc.tokens[k - 1].pos in ("NNP", "NNPS") else last
+    return last
 
 
 def _organisation(scan: QuoteScan, first: int, last: int) -> str | None:

@@ -273,17 +273,9 @@ def hearer_end(doc: Document, anchor: int, start: int, last: int) -> int | None:
     tokens = doc.tokens
     if tokens[anchor].text.lower() not in _TELL:
         return None
-    k = start
-    if tokens[k].text.lower() in _HEARERS:
-        end = k
-    else:
-        if tokens[k].pos == "DT":
-            k += 1
-        while k <= last and tokens[k].pos in ("NNP", "NNPS"):
-            k += 1
-        if k == start or tokens[k - 1].pos == "DT":
-            return None
-        end = k - 1
+    end = _hearer_last(doc, start, last)
+    if end is None:
+        return None
     rest = end + 1
     if rest > last or tokens[rest].pos not in _CLAUSE_OPENERS:
         return None
@@ -310,11 +302,19 @@ def clause_before(
         return []
     after = first + cue_last + 1
     if doc.tokens[context.anchor].text.lower() in _TELL:
-        after = _past_hearer(doc, after, context.last)
+        hearer = _hearer_last(doc, after, context.last)
+        after = after if hearer is None else hearer + 1
     for k in range(after, context.last + 1):
         token = doc.tokens[k]
         if token.text not in EDGE_PUNCT and token.pos != "CD" and token.text.lower() not in _WHEN:
             return []
+    return opening_clause(doc, first, comma, dateline)
+
+
+def opening_clause(doc: Document, first: int, comma: int, dateline: int) -> list[int]:
+    """The words (sentence indices) from the sentence's start, past a dateline, to the
+    comma at ``comma`` when they hold a clause of three words or more with a finite verb;
+    else nothing."""
     start = max(first, dateline + 1)
     while start < comma and doc.tokens[start].text in EDGE_PUNCT:
         start += 1
@@ -326,19 +326,19 @@ def clause_before(
     return list(range(start - first, end - first + 1))
 
 
-def _past_hearer(doc: Document, start: int, last: int) -> int:
-    """The word after whom a sentence-final "told" speaks to ("reporters", "The New York
-    Times"), or ``start`` when no hearer opens there."""
+def _hearer_last(doc: Document, start: int, last: int) -> int | None:
+    """The last word of whom a "told" speaks to when they open at ``start`` ("reporters",
+    "the BBC", "The New York Times"), or None."""
     tokens = doc.tokens
     if start > last:
-        return start
+        return None
     if tokens[start].text.lower() in _HEARERS:
-        return start + 1
+        return start
     k = start + 1 if tokens[start].pos == "DT" else start
     names = k
     while k <= last and tokens[k].pos in ("NNP", "NNPS"):
         k += 1
-    return k if k > names else start
+    return k - 1 if k > names else None
 
 
 def grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reported:

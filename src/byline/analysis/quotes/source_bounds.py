@@ -6,13 +6,14 @@ bounds, and "The “brand members” behind the letter", are :mod:`.bounds`'s ru
 from __future__ import annotations
 
 from byline.analysis.document import Document
-from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE
+from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, opening_clause
 from byline.analysis.quotes.roles import CueContext
 
-_WH = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
+_RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
 _SPEECH = frozenset({"say", "add", "tell", "write", "explain", "not", "warn", "argu", "insist"})
 """Stems of the verbs that put their speaker after them ("…, said a spokesman")."""
 _CLOSERS = frozenset({")", "]", "”", "’", '"', "'", "''"})
+_TRAILING = EDGE_PUNCT | _CLOSERS
 _NAME_OPENERS = frozenset({"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "CD", "PRP$"})
 _NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
 
@@ -76,13 +77,8 @@ def inverted_source(
     phrase = range(content[0], end + 1)
     if any(tokens[first + k].pos.startswith("VB") or tokens[first + k].pos == "MD" for k in phrase):
         return None
-    start = max(0, dateline + 1 - first)
-    while start < comma and tokens[first + start].text in EDGE_PUNCT:
-        start += 1
-    claim = range(start, comma)
-    if len(claim) < 3 or not any(tokens[first + k].pos in FINITE for k in claim):
-        return None
-    return (content[0], end), list(claim)
+    claim = opening_clause(doc, first, first + comma, dateline)
+    return ((content[0], end), claim) if claim else None
 
 
 def according_opening(
@@ -105,13 +101,13 @@ def according_opening(
     if any(tokens[first + k].text.isalnum() for k in range(start, cue[0])):
         return None  # not the sentence's opening words
     end = last
-    while end > cue[1] and tokens[first + end].text in EDGE_PUNCT | _CLOSERS:
+    while end > cue[1] and tokens[first + end].text in _TRAILING:
         end -= 1
     commas = [k for k in range(cue[1] + 2, end) if tokens[first + k].text == ","]
     for n, comma in enumerate(commas):
         stop = commas[n + 1] if n + 1 < len(commas) else end + 1
         stretch = range(comma + 1, stop)
-        if tokens[first + comma + 1].text.lower() in _WH:
+        if tokens[first + comma + 1].text.lower() in _RELATIVE_OPENERS:
             continue
         if any(tokens[first + k].pos in FINITE for k in stretch):
             return (cue[1] + 1, comma - 1), list(range(comma + 1, end + 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -16,13 +17,14 @@ from byline.__main__ import main
 from byline.library import Library
 from byline.sources import read_article
 from tests.fakes import capitalised_tagger, pipeline_with
+from tests.web_fixtures import ARTICLE_HTML
 
 
 class _Started:
     """Stands in for the reader: records what ``make_app`` was given."""
 
     def __init__(self, calls: list[dict[str, Any]], **options: Any) -> None:
-        calls.append(options)
+        calls.append({**options, "collector on": gc.isenabled()})
         self.return_code = 0
 
     def run(self) -> None:
@@ -37,6 +39,8 @@ def started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, A
     monkeypatch.setattr(cli, "_terminal_problem", lambda: None)
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BYLINE_CONFIG_DIR", str(tmp_path / "config"))
+    # Freezing would pin every object of this test process: record it instead.
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append({"froze": True}))
     return calls
 
 
@@ -53,7 +57,7 @@ def test_several_files_open_the_first_and_keep_the_list(
     started: list[dict[str, Any]], two_files: list[str]
 ) -> None:
     assert main(two_files) == 0
-    (options,) = started
+    options, _ = started
     assert options["files"] == two_files
     assert options["article"][0].text.startswith("a.txt is a story")
     assert options["config"].path.name == "config.toml"
@@ -132,3 +136,39 @@ def test_help_names_the_settings_file(tmp_path: Path) -> None:
     unwrapped = result.stdout.replace("\n", "")  # argparse may break the path at a hyphen
     assert f"{tmp_path / 'xdg' / 'byline' / 'config.toml'}" in unwrapped
     assert "text_width" in result.stdout and ":n" in result.stdout
+
+
+def test_the_reader_is_made_with_the_collector_off_then_frozen(
+    started: list[dict[str, Any]], two_files: list[str]
+) -> None:
+    assert main(two_files[:1]) == 0
+    made, frozen = started
+    assert made["collector on"] is False and frozen == {"froze": True}
+    assert gc.isenabled()
+
+
+def test_the_collector_is_back_on_when_the_reader_is_refused(
+    started: list[dict[str, Any]],
+    two_files: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(cli, "_terminal_problem", lambda: cli.NO_TERMINAL)
+    assert "needs a terminal" in _fails(two_files[:1], capsys)
+    assert gc.isenabled()
+
+
+def test_a_pages_leftovers_are_collected_before_the_freeze(
+    started: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extracting a page leaves reference cycles; frozen, they would never be freed."""
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+
+    def collect(*generation: int) -> int:
+        started.append({"collected": True})
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
+    assert main([str(page)]) == 0
+    assert [sorted(call)[0] for call in started] == ["collected", "article", "froze"]

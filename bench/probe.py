@@ -3,7 +3,8 @@
     python bench/probe.py ARTICLE RUNS [HIDDEN_MODULE,...]
 
 Prints one JSON object: seconds for ``import nltk``, Punkt, the POS tagger, the entity
-tagger (or the error that stopped it), the rest of the pipeline's imports, and then, for
+tagger (or the error that stopped it), the rest of the pipeline's imports and models,
+loaded as byline's own processes load them (collector paused, then frozen), and then, for
 each of RUNS analyses of ARTICLE after one warm-up, ``Analysis.timings`` and the total.
 When the entity model cannot load, a stand-in tagger (every token "O") is used for the
 stage timings and ``ner_error`` says why. Modules named in HIDDEN_MODULE cannot be imported
@@ -13,6 +14,7 @@ brings numpy into this environment; byline does not depend on it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -31,26 +33,33 @@ def main(article: str, runs: int, hidden: list[str]) -> int:
         result[name] = now - clock
         clock = now
 
-    import nltk  # noqa: F401 - timed on its own
+    from byline.collector import for_life
 
-    lap("import_nltk")
-    from byline.analysis import nlp
+    # Loaded as the analysis child and ``byline analyze`` load them
+    # (``pipeline.load_models_for_life``): collector paused, then frozen.
+    with for_life():
+        import nltk  # noqa: F401 - timed on its own
 
-    nlp._sentence_tokenizer()
-    lap("punkt")
-    nlp._tagger()
-    lap("pos_tagger")
-    tagger = None
-    try:
-        from byline.analysis.ner import load_entity_tagger
+        lap("import_nltk")
+        from byline.analysis import nlp
 
-        tagger = load_entity_tagger().tag_document
-    except Exception as error:  # noqa: BLE001 - reported, not fatal
-        result["ner_error"] = f"{type(error).__name__}: {error}"
-    lap("ner")
-    from byline.analysis.pipeline import analyze
+        nlp._sentence_tokenizer()
+        lap("punkt")
+        nlp._tagger()
+        lap("pos_tagger")
+        tagger = None
+        try:
+            from byline.analysis.ner import load_entity_tagger
 
-    lap("other_imports")
+            tagger = load_entity_tagger().tag_document
+        except Exception as error:  # noqa: BLE001 - reported, not fatal
+            result["ner_error"] = f"{type(error).__name__}: {error}"
+        lap("ner")
+        from byline.analysis.pipeline import analyze, load_models
+
+        with contextlib.suppress(Exception):  # the entity model's error is reported above
+            load_models()  # the rest: cue and role models, summary weights, language names
+        lap("other_imports")
     if tagger is None:
 
         def tagger(sentences):  # the Tagger shape

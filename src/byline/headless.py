@@ -57,12 +57,20 @@ def summary_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_analyze(files: Sequence[str], jobs: int = 1) -> int:
-    """Analyse each file and print its JSON line, in input order; 1 when any failed."""
+def run_analyze(files: Sequence[str], jobs: int = 1, *, for_life: bool = False) -> int:
+    """Analyse each file and print its JSON line, in input order; 1 when any failed.
+
+    ``for_life``: this is the command line's own process, which lives to analyse: its
+    models are loaded first and frozen (``load_models_for_life``; a pool's children
+    always do so)."""
     if jobs < 1:
         return fail("--jobs must be at least 1")
     check_stdout()
     if jobs == 1 or "-" in files:  # stdin belongs to this process
+        if for_life:
+            from byline.analysis.pipeline import load_models_for_life
+
+            load_models_for_life()
         return _print_lines(map(analyze_to_json_line, files))
     from concurrent.futures.process import BrokenProcessPool
 

@@ -8,6 +8,7 @@ their costs are kept in ``Analysis.timings``. The first three build the
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 
@@ -15,6 +16,7 @@ from byline.analysis import entities, layout, nlp, quotes, summary
 from byline.analysis.document import Document
 from byline.analysis.language import detect_language
 from byline.analysis.model import Analysis, Sentence, Span, Token
+from byline.collector import for_life
 
 STAGES = ("layout", "sentences", "tags", "entities", "quotes", "attributions", "ranking")
 """The stages in the order they run: the keys of ``Analysis.timings``, and the names
@@ -29,6 +31,30 @@ def _entity_tagger() -> entities.Tagger:
     from byline.analysis.ner import load_entity_tagger
 
     return load_entity_tagger().tag_document
+
+
+def load_models() -> None:
+    """Load every shipped model now rather than during the first analysis (each is
+    loaded once a process; a model that fails raises here as it would there)."""
+    from byline.analysis.language import language_name
+    from byline.analysis.quotes.cuemodel import load_cue_model
+    from byline.analysis.quotes.roles import load_role_tagger
+
+    nlp.load_models()
+    _entity_tagger()
+    load_cue_model()
+    load_role_tagger()
+    summary.load_models()
+    language_name("en")
+
+
+def load_models_for_life() -> None:
+    """For a process that lives to analyse (the reader's child, ``byline analyze``): load
+    every model now and freeze it (``byline.collector.for_life``), so that no collection
+    scans it again. A model that fails to load is left to the first analysis, which
+    reports why."""
+    with for_life(), contextlib.suppress(Exception):
+        load_models()
 
 
 def split_sentences(text: str, paragraphs: Sequence[Span]) -> list[tuple[Span, int]]:

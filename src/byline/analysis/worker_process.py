@@ -41,6 +41,9 @@ def _start_child(stages: Any) -> None:
     global _stages
     _stages = stages
     die_with_parent()
+    from byline.analysis.pipeline import load_models_for_life
+
+    load_models_for_life()  # this process lives to analyse
 
 
 def _analyze(text: str, job: int = 0) -> Analysis:

@@ -70,11 +70,9 @@ def start_fork_server(*modules: str) -> None:
 
 def warm_up() -> None:
     """Load every model now, once per worker process, before its first batch."""
-    from byline.analysis.ner import load_entity_tagger
-    from byline.analysis.nlp import load_models
+    from byline.analysis.pipeline import load_models
 
     load_models()
-    load_entity_tagger()
 
 
 def analyze_batch(items: Sequence[Item]) -> BatchResult:

@@ -423,6 +423,39 @@ REPORTED = [
         ],
     ),
     (
+        "CLAUSE, according to X, RELATIVE: the content ends before its cue",
+        "The company will close the plant in March, according to a report published by the "
+        "union, which represents most of the workers.",
+        [
+            (
+                "indirect",
+                "The company will close the plant in March",
+                "a report published by the union",
+                "according to",
+            )
+        ],
+    ),
+    (
+        "CLAUSE, said X, APPOSITION WHOSE …: the content ends before its cue",
+        "That will be true up to a point, said Sherman, a George Washington University "
+        "graduate whose aggressiveness has driven other reporters off the beat.",
+        [("indirect", "That will be true up to a point", "Sherman", "said")],
+    ),
+    (
+        "SUBJECT, according to X, VERB …: the content broken by its cue stays whole",
+        "One of the decisions they have made, according to a person close to the process, "
+        "is to turn any attacks into a counterattack.",
+        [
+            (
+                "indirect",
+                "One of the decisions they have made, according to a person close to the "
+                "process, is to turn any attacks into a counterattack",
+                "a person close to the process",
+                "according to",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -1,0 +1,48 @@
+"""A reported claim's content that the role tagger ran on over its own cue and source.
+
+The tagger labels word by word, and a content may run on past the cue and the source
+after it, so the claim quotes who made it. The shapes, each from the error analysis on
+the held-out fifth of PolNeAR train, are cut back to what was claimed; a content that
+holds a quote is left to the quote stage, which lays the quote over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from byline.analysis.document import Document
+from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported
+
+
+def cut_overrun(doc: Document, quoted: Sequence[bool], claim: Reported) -> Reported:
+    """``claim`` with its content cut back to what was claimed (see the module)."""
+    first, last = claim.content
+    if not first < claim.cue[0] <= claim.cue[1] < last or any(quoted[first : last + 1]):
+        return claim
+    return _clause_before_source(doc, claim)
+
+
+def _clause_before_source(doc: Document, claim: Reported) -> Reported:
+    """ "CLAUSE, according to X, APPOSITION." and "CLAUSE, said X, RELATIVE.": the clause.
+
+    A clause with a finite verb of its own, then a comma and the cue with its source
+    after it, is what was claimed ("The three men intended to reopen the site, according
+    to a lawsuit filed by Yulia Tymoshenko, a former prime minister"); what follows the
+    source tells more of the source. Not when the clause goes on with a verb right after
+    the source ("One of the decisions, according to a person close to it, is to …").
+    """
+    first, last = claim.content
+    tokens = doc.tokens
+    source = claim.source
+    comma = claim.cue[0] - 1
+    if source is None or source[0] <= claim.cue[1] or tokens[comma].text != ",":
+        return claim
+    if not any(tokens[k].pos in FINITE for k in range(first, comma)):
+        return claim
+    after = source[1] + 1
+    if after + 1 <= last and tokens[after].text == "," and tokens[after + 1].pos in FINITE:
+        return claim  # the content broken by its cue and source goes on
+    end = comma - 1
+    while end > first and tokens[end].text in EDGE_PUNCT:
+        end -= 1
+    return Reported(claim.anchor, claim.cue, (first, end), source)

@@ -456,6 +456,24 @@ REPORTED = [
         ],
     ),
     (
+        "NOUN which X VERB CLAUSE: the relative pronoun is no part of the source's words",
+        "The case is about a law which Beijing has vowed to ignore.",
+        [("indirect", "to ignore", "Beijing", "has vowed")],
+    ),
+    (
+        "NOUN that X said CLAUSE: what was claimed starts after the cue",
+        "The board withheld some information that government officials said would "
+        "compromise national security.",
+        [
+            (
+                "indirect",
+                "would compromise national security",
+                "government officials",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

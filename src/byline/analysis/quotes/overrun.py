@@ -13,12 +13,16 @@ from collections.abc import Sequence
 from byline.analysis.document import Document
 from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported
 
+_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+
 
 def cut_overrun(doc: Document, quoted: Sequence[bool], claim: Reported) -> Reported:
     """``claim`` with its content cut back to what was claimed (see the module)."""
     first, last = claim.content
     if not first < claim.cue[0] <= claim.cue[1] < last or any(quoted[first : last + 1]):
         return claim
+    if claim.source is not None and claim.source[1] < claim.cue[0]:
+        return _after_cue(doc, claim, claim.source)
     return _clause_before_source(doc, claim)
 
 
@@ -46,3 +50,26 @@ def _clause_before_source(doc: Document, claim: Reported) -> Reported:
     while end > first and tokens[end].text in EDGE_PUNCT:
         end -= 1
     return Reported(claim.anchor, claim.cue, (first, end), source)
+
+
+def _after_cue(doc: Document, claim: Reported, source: tuple[int, int]) -> Reported:
+    """ "which she has repeatedly said was a mistake", "some information that officials
+    said would compromise security", "transgender community called for his dismissal":
+    what was claimed starts after the cue.
+
+    A content that opens before its source with nothing between them is not one broken by
+    its source ("The plan, she said, is dead" has its comma): the words before the source
+    are the relative pronoun or the noun the clause hangs on, or the source's own first
+    words, and what the source claimed is what follows the cue. (PolNeAR marks a relative
+    pronoun as content too, apart from the rest: one span cannot hold both, and what
+    follows the cue is most of it.)
+    """
+    first, last = claim.content
+    tokens = doc.tokens
+    before = source[0] - 1
+    if before < first or tokens[before].text in EDGE_PUNCT or tokens[before].text in _MARKS:
+        return claim
+    start = claim.cue[1] + 1
+    while start < last and tokens[start].text in EDGE_PUNCT:
+        start += 1
+    return Reported(claim.anchor, claim.cue, (start, last), source)

@@ -474,6 +474,32 @@ REPORTED = [
         ],
     ),
     (
+        "PRE, X said, CLAUSE - and CLAUSE: the content broken by its cue runs to the end",
+        "In a merger, he said, the HP brand would survive - and Fiorina would stay on top.",
+        [
+            (
+                "indirect",
+                "In a merger, he said, the HP brand would survive - and Fiorina would stay on top",
+                "he",
+                "said",
+            )
+        ],
+    ),
+    (
+        "PRE, X said, CLAUSE, PARTICIPLE: the content broken by its cue runs to the end",
+        "Many days, former employees said, she would stay at the office past midnight, "
+        "polishing the wording in news releases.",
+        [
+            (
+                "indirect",
+                "Many days, former employees said, she would stay at the office past midnight, "
+                "polishing the wording in news releases",
+                "former employees",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

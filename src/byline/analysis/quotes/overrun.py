@@ -1,9 +1,11 @@
-"""A reported claim's content that the role tagger ran on over its own cue and source.
+"""A reported claim's content that its own cue stands inside.
 
-The tagger labels word by word, and a content may run on past the cue and the source
-after it, so the claim quotes who made it. The shapes, each from the error analysis on
-the held-out fifth of PolNeAR train, are cut back to what was claimed; a content that
-holds a quote is left to the quote stage, which lays the quote over it.
+The tagger labels word by word: a content may run on past the cue and the source after
+it, so the claim quotes who made it, or open before a source that opens the clause, or
+stop short after a cue set off by commas inside it ("In a merger, he said, the HP brand
+would survive | - and …"). The shapes, each from the error analysis on the held-out fifth
+of PolNeAR train, get the bounds of what was claimed; a content that holds a quote is
+left to the quote stage, which lays the quote over it.
 """
 
 from __future__ import annotations
@@ -16,14 +18,20 @@ from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported
 _MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 
-def cut_overrun(doc: Document, quoted: Sequence[bool], claim: Reported) -> Reported:
-    """``claim`` with its content cut back to what was claimed (see the module)."""
+def around_cue(
+    doc: Document, quoted: Sequence[bool], claim: Reported, claims: Sequence[Reported]
+) -> Reported:
+    """``claim`` with the bounds of what was claimed when its cue stands inside its
+    content (see the module); ``claims`` are all the reported claims of the article."""
     first, last = claim.content
     if not first < claim.cue[0] <= claim.cue[1] < last or any(quoted[first : last + 1]):
         return claim
-    if claim.source is not None and claim.source[1] < claim.cue[0]:
-        return _after_cue(doc, claim, claim.source)
-    return _clause_before_source(doc, claim)
+    source = claim.source
+    if source is None or source[1] >= claim.cue[0]:
+        return _clause_before_source(doc, claim)
+    if doc.tokens[source[0] - 1].text == ",":
+        return _broken_to_end(doc, quoted, claim, source, claims)
+    return _after_cue(doc, claim, source)
 
 
 def _clause_before_source(doc: Document, claim: Reported) -> Reported:
@@ -73,3 +81,34 @@ def _after_cue(doc: Document, claim: Reported, source: tuple[int, int]) -> Repor
     while start < last and tokens[start].text in EDGE_PUNCT:
         start += 1
     return Reported(claim.anchor, claim.cue, (start, last), source)
+
+
+def _broken_to_end(
+    doc: Document,
+    quoted: Sequence[bool],
+    claim: Reported,
+    source: tuple[int, int],
+    claims: Sequence[Reported],
+) -> Reported:
+    """ "At one point, she said, she was | considering supporting Trump": a content that
+    its source and cue break, set off by commas, is one clause, and runs to its
+    sentence's end (before a semicolon, a colon or a quote), when no other claim's cue
+    stands in what it gains."""
+    first, last = claim.content
+    tokens = doc.tokens
+    if not first < source[0] or tokens[claim.cue[1] + 1].text != ",":
+        return claim
+    sentence = doc.token_sentence[last]
+    stop = last
+    while (
+        stop + 1 < len(tokens)
+        and doc.token_sentence[stop + 1] == sentence
+        and tokens[stop + 1].text not in (";", ":")
+        and not quoted[stop + 1]
+    ):
+        stop += 1
+    while stop > last and tokens[stop].text in EDGE_PUNCT:
+        stop -= 1
+    if stop == last or any(last < other.cue[0] <= stop for other in claims):
+        return claim
+    return Reported(claim.anchor, claim.cue, (first, stop), source)

@@ -37,7 +37,7 @@ from byline.analysis.quotes.bounds import (
     with_head,
 )
 from byline.analysis.quotes.cuemodel import CueModel, stem
-from byline.analysis.quotes.overrun import cut_overrun
+from byline.analysis.quotes.overrun import around_cue
 from byline.analysis.quotes.roles import CueContext, RoleTagger, sentence_features
 from byline.analysis.quotes.scan import QuoteScan
 from byline.analysis.quotes.source_bounds import (
@@ -104,7 +104,7 @@ def find_reported(
     kept = [listed(doc, c, kept) for c in kept]
     kept = [from_that(doc, c) for c in kept]
     kept = [continued(doc, quoted, c, kept) for c in kept if not _bare_object(doc, c)]
-    return [cut_overrun(doc, quoted, c) for c in kept]
+    return [around_cue(doc, quoted, c, kept) for c in kept]
 
 
 def _relative_object(doc: Document, claim: Reported) -> bool:

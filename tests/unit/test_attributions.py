@@ -500,6 +500,21 @@ REPORTED = [
         ],
     ),
     (
+        "X VERBED NP and VERBED …: the second verb is the source's, not the content's",
+        "The governor criticized the new plan and left the room before the vote.",
+        [("indirect", "the new plan", "The governor", "criticized")],
+    ),
+    (
+        "X VERBED NP but was …: the second verb is the source's, not the content's",
+        "She praised the decision but was careful not to name the judges.",
+        [("indirect", "the decision", "She", "praised")],
+    ),
+    (
+        "X called Y Z and he VERBED …: a clause of its own after and",
+        "The senator called him a nice guy and he left it at that.",
+        [("indirect", "him a nice guy", "The senator", "called")],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

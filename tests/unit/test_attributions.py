@@ -515,6 +515,26 @@ REPORTED = [
         [("indirect", "him a nice guy", "The senator", "called")],
     ),
     (
+        "X said CLAUSE; CLAUSE: the content ends at the semicolon",
+        "The mayor said the bridge would reopen in May; the council has not yet voted on the "
+        "repairs.",
+        [("indirect", "the bridge would reopen in May", "The mayor", "said")],
+    ),
+    (
+        "X said CLAUSE; VERB …; and VERB …: a list set off by semicolons stays whole",
+        "They said the volunteers had spoken at hearings on rezoning plans; helped marshal "
+        "protesters for rallies; and put together open-mike nights.",
+        [
+            (
+                "indirect",
+                "the volunteers had spoken at hearings on rezoning plans; helped marshal "
+                "protesters for rallies; and put together open-mike nights",
+                "They",
+                "said",
+            )
+        ],
+    ),
+    (
         "direct quotes stay as the quote stage found them",
         "The mayor spoke on Monday.\n\n“We will rebuild the bridge this year,” Jane Doe said.",
         [("direct", "“We will rebuild the bridge this year,”", "Jane Doe", "said")],

@@ -36,7 +36,7 @@ from byline.analysis.quotes.bounds import (
     whole_clause,
     with_head,
 )
-from byline.analysis.quotes.coordination import before_joined_verb
+from byline.analysis.quotes.coordination import before_joined_clause
 from byline.analysis.quotes.cuemodel import CueModel, stem
 from byline.analysis.quotes.overrun import around_cue
 from byline.analysis.quotes.roles import CueContext, RoleTagger, sentence_features
@@ -105,7 +105,7 @@ def find_reported(
     kept = [listed(doc, c, kept) for c in kept]
     kept = [from_that(doc, c) for c in kept]
     kept = [continued(doc, quoted, c, kept) for c in kept if not _bare_object(doc, c)]
-    kept = [before_joined_verb(doc, quoted, c) for c in kept]
+    kept = [before_joined_clause(doc, quoted, c) for c in kept]
     return [around_cue(doc, quoted, c, kept) for c in kept]
 
 

@@ -18,6 +18,7 @@ the published figures.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import time
 from collections.abc import Sequence
@@ -134,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = set(wanted) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    rouge = {"summary", "human"} & set(wanted)
+    if rouge and importlib.util.find_spec("rouge_score") is None:
+        parser.error(
+            f"{' and '.join(sorted(rouge))} need rouge-score: pip install --group eval -e ."
+        )
     results: dict[str, Any] = {}
     for section in wanted:
         started = time.perf_counter()

@@ -174,6 +174,18 @@ REPORTED = [
         [("indirect", "The factory will shut in May", "the company", "said")],
     ),
     (
+        "a source cut to its first word grows over the noun phrase after it",
+        "But his campaign was still hoping to pick up delegates in states that award delegates.",
+        [
+            (
+                "indirect",
+                "to pick up delegates in states that award delegates",
+                "his campaign",
+                "was still hoping",
+            )
+        ],
+    ),
+    (
         "X told NAME CLAUSE: who was told is not what was said",
         "A spokesman told the BBC the plant would close next year.",
         [("indirect", "the plant would close next year", "A spokesman", "told")],

@@ -45,6 +45,7 @@ from byline.analysis.quotes.source_bounds import (
     according_opening,
     inverted_source,
     source_after_comma,
+    whole_source,
 )
 from byline.analysis.quotes.speakers import phrase_start
 
@@ -106,7 +107,7 @@ def find_reported(
     kept = [from_that(doc, c) for c in kept]
     kept = [continued(doc, quoted, c, kept) for c in kept if not _bare_object(doc, c)]
     kept = [before_joined_clause(doc, quoted, c) for c in kept]
-    return [around_cue(doc, quoted, c, kept) for c in kept]
+    return [whole_source(doc, around_cue(doc, quoted, c, kept)) for c in kept]
 
 
 def _relative_object(doc: Document, claim: Reported) -> bool:

@@ -6,7 +6,7 @@ bounds, and "The “brand members” behind the letter", are :mod:`.bounds`'s ru
 from __future__ import annotations
 
 from byline.analysis.document import Document
-from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, opening_clause
+from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported, opening_clause
 from byline.analysis.quotes.roles import CueContext
 
 _RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
@@ -16,6 +16,9 @@ _CLOSERS = frozenset({")", "]", "”", "’", '"', "'", "''"})
 _TRAILING = EDGE_PUNCT | _CLOSERS
 _NAME_OPENERS = frozenset({"DT", "JJ", "NNP", "NNPS", "NN", "NNS", "CD", "PRP$"})
 _NOMINAL = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "POS"})
+_FIRST_WORDS = frozenset({"DT", "PRP$"})
+_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "gov.", "rep.", "gen.", "prof."})
+_NAME_WORDS = _NOMINAL - _FIRST_WORDS
 
 
 def source_after_comma(
@@ -112,3 +115,28 @@ def according_opening(
         if any(tokens[first + k].pos in FINITE for k in stretch):
             return (cue[1] + 1, comma - 1), list(range(comma + 1, end + 1))
     return None
+
+
+def whole_source(doc: Document, claim: Reported) -> Reported:
+    """A source the tagger cut to its first word, an article, a possessive or a title
+    ("the | fact-checker knows", "his | campaign was still hoping", "Mr. | Manafort"),
+    grown over the noun phrase's words after it, up to the cue or the content: the
+    reader lists "the fact-checker", not "the"."""
+    if claim.source is None or claim.source[0] != claim.source[1]:
+        return claim
+    start = claim.source[0]
+    tokens = doc.tokens
+    if tokens[start].pos not in _FIRST_WORDS and tokens[start].text.lower() not in _TITLES:
+        return claim
+    end = start
+    taken = (claim.cue, claim.content)
+    while (
+        end + 1 < len(tokens)
+        and doc.token_sentence[end + 1] == doc.token_sentence[start]
+        and tokens[end + 1].pos in _NAME_WORDS
+        and not any(a <= end + 1 <= b for a, b in taken)
+    ):
+        end += 1
+    if end == start:
+        return claim
+    return Reported(claim.anchor, claim.cue, claim.content, (start, end))

@@ -759,6 +759,15 @@ def test_a_name_with_an_apposition_is_a_named_source() -> None:
     assert (claim.source, claim.source_kind) == ("John Smith", "named")
 
 
+def test_a_description_with_a_name_in_it_is_no_other_organisation() -> None:
+    text = (
+        "He supported a bill that protected the Minute Men, a civilian group. "
+        "The Sanders campaign said the vote was about workers."
+    )
+    (claim,) = [a for a in _analysis(text).attributions if a.cue == "said"]
+    assert claim.source == "The Sanders campaign"
+
+
 def test_a_company_description_resolves_to_the_company_named_before() -> None:
     text = (
         "Alibaba Group said its program is being expanded. "

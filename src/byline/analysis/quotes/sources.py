@@ -102,16 +102,22 @@ def _before_apposition(doc: Document, first: int, last: int) -> int:
 
 
 def _organisation(scan: QuoteScan, first: int, last: int) -> str | None:
-    """The organisation a definite description with a company-like head stands for."""
+    """The organisation a definite description with a company-like head stands for.
+
+    A description with a name in it ("The Sanders campaign", "the Alibaba group") stands
+    only for an organisation of that name, never for the last one mentioned.
+    """
     doc = scan.doc
     head = doc.tokens[last].text.lower()
     if head not in ORGANISATION_HEADS or last - first > 4:
         return None
+    names = [t.text for t in doc.tokens[first + 1 : last] if t.pos in ("NNP", "NNPS")]
     at = doc.tokens[first].start
     i = bisect_left(doc.mentions, (at, -1)) - 1
     while i >= 0 and at - doc.mentions[i][0] < 1500:
         start, _, entity = doc.mentions[i]
-        if entity.type == "ORG" and not _owned(doc.text, start):
+        named = all(name in entity.name for name in names)
+        if entity.type == "ORG" and named and not _owned(doc.text, start):
             return entity.name
         i -= 1
     return None

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -144,8 +145,27 @@ def test_one_run_at_a_time_holds_the_folder(tmp_path: Path) -> None:
         pass
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """SIGINT as a shell gives it: delivered (not blocked) and not ignored. A test process
+    may have inherited either (an ignored or blocked signal survives fork and exec, and
+    one CI run saw a worker whose Ctrl-C did nothing); byline's own behaviour is the test."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, signal.SIG_DFL):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@pytest.fixture
+def ctrl_c() -> Iterator[None]:
+    handler = signal.getsignal(signal.SIGINT)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    _ctrl_c_as_at_a_terminal()
+    yield
+    signal.signal(signal.SIGINT, handler)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 def test_ctrl_c_while_a_shard_is_written_waits_for_the_manifest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ctrl_c: None
 ) -> None:
     from byline.batch import shards
 
@@ -201,6 +221,7 @@ def _started_on_stdin(tmp_path: Path, out: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, workers included
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
 
 

@@ -31,7 +31,7 @@ _AUXILIARY_ENDS = frozenset(
 )
 _HEAD_LINKS = frozenset({"behind", "of", "for", "at", "from", "with", "in", "on", "within"})
 _HEAD_TAGS = NOUN_TAGS | {"DT", "JJ", "JJS", "JJR", "PRP$", "POS", "CD", "HYPH"}
-_MARK_WORDS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+MARK_WORDS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 _CLAUSE_OPENING_WORDS = frozenset({"that", "he", "she", "they", "we", "i", "it", "there"})
 _CLAUSE_CUES = frozenset(
     "say says said saying tell tells told telling note notes noted noting add adds added "
@@ -72,6 +72,14 @@ class Reported:
     cue: tuple[int, int]
     content: tuple[int, int]
     source: tuple[int, int] | None
+
+
+def last_word(doc: Document, end: int, floor: int) -> int:
+    """``end`` moved back over punctuation, to no earlier than ``floor``: where a content
+    cut at a mark ends."""
+    while end > floor and doc.tokens[end].text in EDGE_PUNCT:
+        end -= 1
+    return end
 
 
 def _sentence_end(doc: Document, token: int) -> int:
@@ -127,9 +135,7 @@ def _clause_end(doc: Document, after: int, stop: int) -> int:
         if tokens[k].text in (";", ":"):
             stop = k - 1
             break
-    while stop > after and tokens[stop].text in EDGE_PUNCT:
-        stop -= 1
-    return stop
+    return last_word(doc, stop, after)
 
 
 _LIST_OPENERS = frozenset({"including", "followed", "such"})
@@ -170,7 +176,7 @@ def from_that(doc: Document, claim: Reported) -> Reported:
     if first <= claim.cue[1]:
         return claim
     for k in range(first + 1, min(last, first + 25)):
-        if tokens[k].pos in FINITE or tokens[k].text in _MARK_WORDS:
+        if tokens[k].pos in FINITE or tokens[k].text in MARK_WORDS:
             return claim
         if tokens[k].text.lower() == "that":
             break
@@ -210,8 +216,7 @@ def continued(
         return claim
     if any(end <= other.anchor <= stop for other in claims):
         return claim
-    while stop > end and doc.tokens[stop].text in EDGE_PUNCT:
-        stop -= 1
+    stop = last_word(doc, stop, end)
     return Reported(claim.anchor, claim.cue, (claim.content[0], stop), claim.source)
 
 
@@ -254,9 +259,9 @@ def with_head(doc: Document, first: int, source: tuple[int, int]) -> tuple[int, 
     if link <= first or tokens[link].text.lower() not in _HEAD_LINKS:
         return source
     k = link - 1
-    if tokens[k].pos not in NOUN_TAGS and tokens[k].text not in _MARK_WORDS:
+    if tokens[k].pos not in NOUN_TAGS and tokens[k].text not in MARK_WORDS:
         return source
-    while k >= first and (tokens[k].pos in _HEAD_TAGS or tokens[k].text in _MARK_WORDS):
+    while k >= first and (tokens[k].pos in _HEAD_TAGS or tokens[k].text in MARK_WORDS):
         k -= 1
     if k >= first and tokens[k].text != ",":
         return source  # the phrase does not open the sentence (or a clause after a comma)
@@ -318,9 +323,7 @@ def opening_clause(doc: Document, first: int, comma: int, dateline: int) -> list
     start = max(first, dateline + 1)
     while start < comma and doc.tokens[start].text in EDGE_PUNCT:
         start += 1
-    end = comma - 1
-    while end > start and doc.tokens[end].text in EDGE_PUNCT:
-        end -= 1
+    end = last_word(doc, comma - 1, start)
     if end - start < 2 or not any(doc.tokens[k].pos in FINITE for k in range(start, end + 1)):
         return []
     return list(range(start - first, end - first + 1))
@@ -366,6 +369,4 @@ def grown(doc: Document, claim: Reported, claims: Sequence[Reported]) -> Reporte
         return claim
     if any(last < other.cue[0] <= stop for other in claims):
         return claim
-    while stop > last and doc.tokens[stop].text in EDGE_PUNCT:
-        stop -= 1
-    return Reported(claim.anchor, claim.cue, (first, stop), claim.source)
+    return Reported(claim.anchor, claim.cue, (first, last_word(doc, stop, last)), claim.source)

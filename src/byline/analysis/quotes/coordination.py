@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from byline.analysis.document import Document
-from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported
+from byline.analysis.quotes.bounds import FINITE, Reported, last_word
 
 _CONJUNCTIONS = frozenset({"and", "but", "or"})
-_CLAUSE_OPENERS = frozenset("that whether if how why what who when where which".split())
+_CLAUSE_WORDS = frozenset("that whether if how why what who when where which".split())
 """Words opening a content that is a clause, whose verb the tagger may have missed."""
 _BETWEEN = frozenset({"RB", "PRP"})  # "and then said", "and he didn't"
 
@@ -52,7 +52,7 @@ def _before_joined_verb(doc: Document, quoted: Sequence[bool], claim: Reported) 
     verb before them and does not open like a clause."""
     first, last = claim.content
     tokens = doc.tokens
-    if tokens[first].text.lower() in _CLAUSE_OPENERS:
+    if tokens[first].text.lower() in _CLAUSE_WORDS:
         return claim
     for k in range(first + 1, last):
         if tokens[k].pos in FINITE or quoted[k]:
@@ -69,7 +69,4 @@ def _before_joined_verb(doc: Document, quoted: Sequence[bool], claim: Reported) 
 
 def _ending_before(doc: Document, claim: Reported, at: int) -> Reported:
     first = claim.content[0]
-    end = at - 1
-    while end > first and doc.tokens[end].text in EDGE_PUNCT:
-        end -= 1
-    return Reported(claim.anchor, claim.cue, (first, end), claim.source)
+    return Reported(claim.anchor, claim.cue, (first, last_word(doc, at - 1, first)), claim.source)

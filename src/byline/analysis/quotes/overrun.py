@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from byline.analysis.document import Document
-from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, Reported
-
-_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+from byline.analysis.quotes.bounds import EDGE_PUNCT, FINITE, MARK_WORDS, Reported, last_word
 
 
 def around_cue(
@@ -54,10 +52,7 @@ def _clause_before_source(doc: Document, claim: Reported) -> Reported:
     after = source[1] + 1
     if after + 1 <= last and tokens[after].text == "," and tokens[after + 1].pos in FINITE:
         return claim  # the content broken by its cue and source goes on
-    end = comma - 1
-    while end > first and tokens[end].text in EDGE_PUNCT:
-        end -= 1
-    return Reported(claim.anchor, claim.cue, (first, end), source)
+    return Reported(claim.anchor, claim.cue, (first, last_word(doc, comma - 1, first)), source)
 
 
 def _after_cue(doc: Document, claim: Reported, source: tuple[int, int]) -> Reported:
@@ -75,7 +70,7 @@ def _after_cue(doc: Document, claim: Reported, source: tuple[int, int]) -> Repor
     first, last = claim.content
     tokens = doc.tokens
     before = source[0] - 1
-    if before < first or tokens[before].text in EDGE_PUNCT or tokens[before].text in _MARKS:
+    if before < first or tokens[before].text in EDGE_PUNCT or tokens[before].text in MARK_WORDS:
         return claim
     start = claim.cue[1] + 1
     while start < last and tokens[start].text in EDGE_PUNCT:
@@ -107,8 +102,7 @@ def _broken_to_end(
         and not quoted[stop + 1]
     ):
         stop += 1
-    while stop > last and tokens[stop].text in EDGE_PUNCT:
-        stop -= 1
+    stop = last_word(doc, stop, last)
     if stop == last or any(last < other.cue[0] <= stop for other in claims):
         return claim
     return Reported(claim.anchor, claim.cue, (first, stop), source)

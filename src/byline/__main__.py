@@ -214,8 +214,8 @@ def run_reader(files: Sequence[str] | str | None, resume: bool, refresh: bool) -
                 gc.collect()  # what extracting the page left behind, so it is not frozen
             start = partial(make_app, article, library=library, config=config, files=files)
         # The reader's objects (Textual, the app, its widgets) live as long as it does:
-        # made for life, the sample's first paint went from 1.30x a bare Textual app's
-        # to 1.09x (bench section 1). A page's extraction is collected first (above).
+        # made for life (``byline.collector``), so no collection scans them. A page's
+        # extraction is collected first (above), so its garbage is not frozen with them.
         with for_life():
             app = start()
             problem = _terminal_problem()

@@ -5,9 +5,10 @@ live as long as the process. The collector, set off by allocations, scans them a
 again while they are made, and every later full collection scans them once more. Nothing
 in them is garbage, so byline's own processes (the reader, the analysis child, ``byline
 analyze``) make them :func:`for_life`: with the collector paused, and frozen before it
-resumes, so that no collection scans them. Measured with ``python -m bench``: the
-sample's first paint 1.25x a bare Textual app's before, 1.07x after; its side panel
-filled 1.8 s after launch before, 1.45 s after.
+resumes, so that no collection scans them (the batch fork server too, which loads the
+models its workers share). Measured side by side with the build before (runs of
+``bench.first_paint``): the sample's first paint 1.25x a bare Textual app's before, 1.07x
+after; its side panel filled 1.8 s after launch before, 1.45 s after (README, Speed).
 """
 
 from __future__ import annotations

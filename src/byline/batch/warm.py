@@ -8,9 +8,8 @@ worker would otherwise touch every one of their objects and copy the pages two w
 share (copy-on-write), which costs memory and, on two cores, time.
 """
 
-import gc
-
 from byline.batch.work import warm_up
+from byline.collector import for_life
 
-warm_up()
-gc.freeze()
+with for_life():
+    warm_up()
